@@ -1,0 +1,1 @@
+"""sigmoid_guide: exact, fast and strict sigmoid-family activations."""
