@@ -1,1 +1,37 @@
-"""sigmoid_guide: exact, fast and strict sigmoid-family activations."""
+"""sigmoid_guide: exact, fast and strict sigmoid-family activations.
+
+The package behind the bilingual sigmoid guide: numerically stable activations
+(:func:`sigmoid`, :func:`sigmoid_grad`, :func:`log_sigmoid`, :func:`logit`,
+:func:`binary_cross_entropy_with_logits`), the activations the guide compares against
+(:func:`tanh`, :func:`relu`, :func:`hard_sigmoid`, :func:`silu`), the textbook
+:func:`naive_sigmoid` kept as a warning, and the experiments and figures of the site.
+"""
+
+from .activations import (
+    hard_sigmoid,
+    log_sigmoid,
+    logit,
+    naive_sigmoid,
+    relu,
+    sigmoid,
+    sigmoid_grad,
+    silu,
+    tanh,
+)
+from .losses import binary_cross_entropy_with_logits
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "__version__",
+    "binary_cross_entropy_with_logits",
+    "hard_sigmoid",
+    "log_sigmoid",
+    "logit",
+    "naive_sigmoid",
+    "relu",
+    "sigmoid",
+    "sigmoid_grad",
+    "silu",
+    "tanh",
+]
