@@ -41,7 +41,7 @@ def _fingerprint(*paths: Path) -> str:
 
 def ensure_venv(extra: str) -> None:
     """Create .venv and install the package with `extra`, unless already done."""
-    if sys.version_info < (3, 10):
+    if sys.version_info < (3, 10):  # noqa: UP036 - say so instead of failing obscurely
         sys.exit("dev.py: Python 3.10 or newer is required")
     if not PY.exists():
         print(f"creating {VENV}", flush=True)

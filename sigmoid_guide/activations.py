@@ -42,8 +42,11 @@ def _apply(kernel: Callable[[np.ndarray], np.ndarray], x: Any, func: str) -> Any
     work = arr.astype(np.float32) if arr.dtype == np.float16 else arr
     # Kernels write into their result in place, which a 0-d array does not allow
     # (NumPy returns scalars from ufuncs on it), so they always see at least 1-d.
-    result = kernel(work.reshape(1) if work.ndim == 0 else work)
-    return finish(result.astype(arr.dtype, copy=False), is_scalar)
+    # Underflow to a subnormal or zero result is the correct answer here, so it must
+    # not raise even for callers who run under np.errstate(all="raise").
+    with np.errstate(under="ignore"):
+        result = kernel(work.reshape(1) if work.ndim == 0 else work)
+        return finish(result.astype(arr.dtype, copy=False), is_scalar)
 
 
 def sigmoid(x: ArrayLike) -> Any:
@@ -126,7 +129,7 @@ def logit(p: ArrayLike) -> Any:
         >>> logit(1.5)
         Traceback (most recent call last):
           ...
-        ValueError: logit() expects probabilities in [0, 1], got values outside it (smallest 1.5, largest 1.5)
+        ValueError: logit() expects probabilities in [0, 1], got values outside it ...
     """
     arr, is_scalar = as_float_array(p, "logit", "p")
     _check_unit_interval(arr, "logit", "probabilities")

@@ -162,7 +162,9 @@ def provenance() -> dict[str, object]:
             "each repetition); input N(0, 4^2), seeded; each call allocates its result; "
             "single-threaded NumPy/SciPy"
         ),
-        "command": "python -m sigmoid_guide.bench --json sigmoid_guide/data/cpu_activation_cost.json",
+        "command": (
+            "python -m sigmoid_guide.bench --json sigmoid_guide/data/cpu_activation_cost.json"
+        ),
     }
 
 

@@ -31,7 +31,8 @@ def sigmoid_kernel(x: np.ndarray) -> np.ndarray:
     # Clipping changes no result for x > limit (it is 1 to the last bit either way);
     # x < -limit is recomputed below.
     limit = 87.0 if x.dtype == np.float32 else 708.0
-    out = np.clip(x, -limit, limit)
+    # A fresh C-ordered result, so that reshape(-1) below is a view whatever x's layout.
+    out = np.clip(x, -limit, limit, out=np.empty(x.shape, x.dtype))
     # Large arrays are processed in blocks that stay in the CPU cache: every pass
     # below then reads memory that the previous one just wrote.
     flat = out.reshape(-1)
