@@ -1,0 +1,23 @@
+import numpy as np
+
+from sigmoid_guide import sigmoid
+
+
+def softmax(s):
+    e = np.exp(s - s.max())
+    return e / e.sum()
+
+
+n = 8  # keys one query looks at
+b = -np.log(n)  # the bias used with sigmoid attention
+scores = np.zeros(n)  # all keys equally relevant: what weight does each get?
+print(f"softmax {softmax(scores)[0]:.4f}, sigmoid {sigmoid(scores + b)[0]:.4f}")
+#> softmax 0.1250, sigmoid 0.1111
+
+# key 0 becomes much more relevant: softmax takes weight from the others,
+# sigmoid leaves them where they were
+scores[0] = 4.0
+print(softmax(scores).round(4)[:3], f"sum {softmax(scores).sum():.4f}")
+#> [0.8864 0.0162 0.0162] sum 1.0000
+print(sigmoid(scores + b).round(4)[:3], f"sum {sigmoid(scores + b).sum():.4f}")
+#> [0.8722 0.1111 0.1111] sum 1.6500

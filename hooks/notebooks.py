@@ -1,0 +1,215 @@
+"""Notebook pages (mkdocs-jupyter): fresh outputs after package edits, light pages.
+
+* mkdocs-jupyter caches executed notebooks keyed on the notebook text only, so after a
+  package edit it would show stale outputs, and each language's build evicts the other
+  language's entries. Its ``cache_dir`` is set here to
+  ``.cache/mkdocs-jupyter/<package hash>/<lang>``.
+* Kernels log at ERROR level only (each would print a WARNING line about local TCP).
+* Each converted notebook carries ~600 KB of inline JupyterLab CSS, a MathJax loader
+  (empty URL), a Mermaid loader (CDN import) and a stray Pygments stylesheet that
+  restyles every ``pre`` on the page. They are removed; ``overrides/main.html`` links
+  ``stylesheets/notebook.css`` on notebook pages instead (a few KB, Material colours,
+  so dark mode works). Math in Markdown cells is converted by hooks/mathml.py.
+* Cold builds: every lab notebook of every language is executed up front in a few
+  threads (each kernel is its own process), while the main thread renders figures;
+  the results are written as mkdocs-jupyter cache entries, which the plugin then
+  reads as cache hits. An error in a notebook is re-raised when its page is built.
+  The copy-button ids (a global counter in mkdocs-jupyter) are renumbered per page so
+  that parallel conversion stays deterministic.
+* Heading ids: mkdocs-jupyter gives Korean headings an empty id (and the table of
+  contents then points nowhere); they are recomputed with the site's slugify
+  (pymdownx.slugs, lower case) in both the HTML and the table of contents.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+import sg_common
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from pymdownx.slugs import slugify
+
+log = get_plugin_logger("notebooks")
+PLUGIN = "mkdocs-jupyter"
+
+_STYLE = re.compile(r"<style\b[^>]*>.*?</style>\s*", re.S)
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>\s*", re.S)
+_COMMENT = re.compile(r"<!--.*?-->\s*", re.S)
+_HEADING = re.compile(r'<h([1-6]) id="([^"]*)">(.*?)<a class="anchor-link" href="#[^"]*">¶</a></h\1>', re.S)
+_slug = slugify(case="lower")
+
+
+def _kernel_config() -> None:
+    """Silence kernels' own log (not the notebook's output): each kernel logs a WARNING
+    line about unencrypted local TCP on stderr, which would read as a build warning.
+    Done with a Jupyter config file on JUPYTER_CONFIG_PATH (read by nbconvert)."""
+    cfg_dir = sg_common.CACHE_DIR / "jupyter-config"
+    cfg = {"NotebookClient": {"extra_arguments": ["--IPKernelApp.log_level=ERROR"]}}
+    cfg_dir.mkdir(parents=True, exist_ok=True)
+    path = cfg_dir / "jupyter_nbconvert_config.json"
+    text = json.dumps(cfg, indent=1, sort_keys=True)
+    if not path.exists() or path.read_text() != text:
+        path.write_text(text)
+    paths = os.environ.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep)
+    if str(cfg_dir) not in paths:
+        os.environ["JUPYTER_CONFIG_PATH"] = os.pathsep.join([str(cfg_dir), *filter(None, paths)])
+
+
+WORKERS = 3
+_pool: ThreadPoolExecutor | None = None
+_futures: dict[str, Future] = {}  # cache file -> conversion in progress or done
+
+
+def _convert(nb_path: Path, cache_path: Path, opts: dict) -> None:
+    from mkdocs_jupyter import convert
+    from mkdocs_jupyter.plugin import _get_nb_toc_tokens
+
+    body = convert.nb2html(
+        str(nb_path),
+        execute=opts["execute"],
+        kernel_name=opts["kernel_name"],
+        theme=opts["theme"],
+        allow_errors=opts["allow_errors"],
+        show_input=opts["show_input"],
+        no_input=opts["no_input"],
+        no_prompt=opts["no_prompt"],
+        remove_tag_config=opts["remove_tag_config"],
+        highlight_extra_classes=opts["highlight_extra_classes"],
+        include_requirejs=opts["include_requirejs"],
+        custom_mathjax_url=opts["custom_mathjax_url"],
+    )
+    toc_tokens, title = _get_nb_toc_tokens(str(nb_path), opts["toc_depth"])
+    cache_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = cache_path.with_suffix(f".tmp{os.getpid()}")
+    tmp.write_text(
+        json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title}), encoding="utf-8"
+    )
+    tmp.replace(cache_path)
+
+
+def _prewarm(plugin, digest: str, languages: list[str]) -> None:
+    """Convert (and execute) every uncached lab notebook of every language in threads."""
+    global _pool
+    try:
+        from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
+    except ImportError:  # another mkdocs-jupyter version: let the plugin do it serially
+        return
+    opts = dict(plugin.config)
+    if opts["execute_ignore"] or not opts["cache"]:
+        return
+    for lang in languages:
+        docs = sg_common.ROOT / "docs" / lang
+        cache_dir = sg_common.versioned_cache("mkdocs-jupyter", digest) / lang
+        for nb_path in sorted(docs.rglob("*.ipynb")):
+            rel = nb_path.relative_to(docs)
+            if not any(rel.match(p) for p in opts["include"]) or ".ipynb_checkpoints" in rel.parts:
+                continue
+            key = _compute_cache_key(str(nb_path), opts, opts["execute"])
+            cache_path = _get_cache_path(str(cache_dir), key)
+            if cache_path.exists() or str(cache_path) in _futures:
+                continue
+            if _pool is None:
+                _pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="notebook")
+            _futures[str(cache_path)] = _pool.submit(_convert, nb_path, cache_path, opts)
+
+
+def on_config(config):
+    plugin = config.plugins.get(PLUGIN)
+    if plugin is None:
+        return config
+    digest = sg_common.build_hash()
+    lang = config.theme["language"]
+    cache = sg_common.versioned_cache("mkdocs-jupyter", digest) / lang
+    plugin.config["cache_dir"] = str(cache)
+    _kernel_config()
+    languages = [alt["lang"] for alt in config.extra.get("i18n_languages") or []]
+    if languages and lang == languages[0]:  # the outer build: start every language's labs
+        _prewarm(plugin, digest, languages)
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Wait for this notebook's conversion (started by _prewarm) before it is rendered."""
+    plugin = config.plugins.get(PLUGIN)
+    if plugin is None or not plugin.should_include(page.file) or not _futures:
+        return markdown
+    from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
+
+    key = _compute_cache_key(page.file.abs_src_path, plugin.config, plugin.config["execute"])
+    cache_path = str(_get_cache_path(plugin.config["cache_dir"], key))
+    future = _futures.pop(cache_path, None)
+    if future is not None:
+        try:
+            future.result()
+        except Exception as exc:
+            raise PluginError(f"notebook {page.file.src_uri} failed:\n{exc}") from exc
+    return markdown
+
+
+def _keep_script(match: re.Match) -> str:
+    # Keep only the copy-to-clipboard element and its listener.
+    return match.group(0) if "clipboard-copy" in match.group(0) else ""
+
+
+def _fix_headings(content: str, page) -> str:
+    items = []
+    stack = list(page.toc)
+    while stack:
+        item = stack.pop(0)
+        items.append(item)
+        stack[0:0] = list(item.children)
+    used: set[str] = set()
+    queue = list(items)
+
+    def repl(m: re.Match) -> str:
+        level, inner = m.group(1), m.group(3)
+        text = html.unescape(re.sub(r"<[^>]+>", "", inner)).strip()
+        base = _slug(text, "-") or f"section-{level}"
+        slug, n = base, 1
+        while slug in used:
+            n += 1
+            slug = f"{base}_{n}"
+        used.add(slug)
+        for i, item in enumerate(queue):
+            if item.title.strip() == text:
+                item.id = slug
+                del queue[i]
+                break
+        return f'<h{level} id="{slug}">{inner}<a class="anchor-link" href="#{slug}" title="Permanent link">¶</a></h{level}>'
+
+    return _HEADING.sub(repl, content)
+
+
+_FOR = re.compile(r'(<clipboard-copy\b[^>]*?\bfor=")cell-\d+(")')
+_TXT = re.compile(r'(<div class="clipboard-copy-txt" id=")cell-\d+(">)')
+
+
+def _renumber_copy_ids(content: str) -> str:
+    for pattern in (_FOR, _TXT):
+        counter = iter(range(1, 1_000_000))
+        content = pattern.sub(lambda m: f"{m.group(1)}cell-{next(counter)}{m.group(2)}", content)
+    return content
+
+
+@event_priority(50)  # before hooks/mathml.py (-50) and the others
+def on_page_content(content, page, config, files):
+    if not getattr(page, "nb_url", None):
+        return content
+    before = len(content)
+    content = _STYLE.sub("", content)
+    content = _SCRIPT.sub(_keep_script, content)
+    content = _COMMENT.sub("", content)
+    content = content.replace("<clipboard-copy ,=\"\" ", "<clipboard-copy ")
+    if config.theme["language"] == "ko":
+        content = content.replace('aria-label="Copy to Clipboard"', 'aria-label="클립보드에 복사"')
+        content = content.replace(">Copied!<", ">복사됨<")
+    content = _fix_headings(content, page)
+    content = _renumber_copy_ids(content)
+    log.debug("%s: %d -> %d bytes", page.file.src_uri, before, len(content))
+    return content

@@ -1,0 +1,243 @@
+"""Not zero-centred inputs: the zig-zag argument, measured on the smallest possible model.
+
+One linear neuron f = w1·x1 + w2·x2 (no bias) fitted by least squares,
+L(w) = ‖Xw − y‖² / (2n), whose gradient is Xᵀ(Xw − y)/n. For a single example the
+gradient is (f − y)·x: if both inputs are positive (as sigmoid outputs are), both
+components have the sign of (f − y), so every single-example update moves the weights
+into the (+,+) or (−,−) quadrant (LeCun et al. 1998, §4.3; CS231n). The experiment
+compares inputs drawn like sigmoid outputs, x = σ(z) with z ~ N(0, 1), with the same
+inputs centred (the column mean subtracted, targets centred too):
+
+* full-batch gradient-descent trajectories over the loss contours;
+* the fraction of updates whose two gradient components share one sign, for mini-batch
+  sizes 1, 8, 64 and the full batch (averaging over a batch mixes residual signs);
+* the condition number of the Hessian XᵀX/n and the steps gradient descent needs to
+  reach a fixed tolerance.
+
+Learning rates follow one stated rule per use (below), applied identically to both
+problems; each problem gets its own value because their curvatures differ.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import sigmoid
+
+__all__ = ["BATCH_SIZES", "Problem", "ZigzagResult", "make_problems", "run_zigzag"]
+
+#: Mini-batch sizes compared; ``None`` stands for the full batch.
+BATCH_SIZES: tuple[int | None, ...] = (1, 8, 64, None)
+
+_SEED = 20261126
+_N = 512
+_W_TRUE = np.array([1.0, -1.0])
+# A start whose offset from the optimum has components along both Hessian
+# eigenvectors, so full-batch GD shows both the fast and the slow direction.
+_W0 = np.array([-1.0, 2.0])
+_NOISE = 0.1
+# Relative tolerance on the loss gap L(w) − L(w*) for "steps to converge".
+_TOL = 1e-6
+_MAX_STEPS = 20_000
+# Updates per mini-batch run in the sign-fraction measurement.
+_SIGN_UPDATES = 400
+# Trajectory length kept for drawing.
+_PATH_STEPS = 60
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One least-squares problem: inputs, targets and its exact solution."""
+
+    X: np.ndarray
+    y: np.ndarray
+    w_star: np.ndarray
+    hessian: np.ndarray
+
+    def loss(self, w: np.ndarray) -> np.ndarray:
+        """L(w) for weights of shape (..., 2); broadcasts over leading axes.
+
+        Uses the exact quadratic form L(w*) + ½(w − w*)ᵀH(w − w*) instead of summing
+        residuals: 2×2 work per point instead of n, which keeps the contour grid cheap.
+        """
+        return self.loss_star + self.gap(w)
+
+    def gap(self, w: np.ndarray) -> np.ndarray:
+        """L(w) − L(w*), computed without cancellation."""
+        d = np.asarray(w) - self.w_star
+        return 0.5 * np.einsum("...i,ij,...j->...", d, self.hessian, d)
+
+    @property
+    def loss_star(self) -> float:
+        """The minimum L(w*)."""
+        r = self.X @ self.w_star - self.y
+        return float(r @ r) / (2 * len(self.y))
+
+    def grad(self, w: np.ndarray, idx: np.ndarray | None = None) -> np.ndarray:
+        """Mean gradient over the examples ``idx`` (all examples when None)."""
+        X = self.X if idx is None else self.X[idx]
+        y = self.y if idx is None else self.y[idx]
+        return X.T @ (X @ w - y) / len(y)
+
+
+@dataclass(frozen=True)
+class ZigzagResult:
+    """Everything measured for the positive and the centred problem.
+
+    Attributes:
+        labels: ``("positive", "centred")``, the keys of the dictionaries below.
+        w_star: optimum of each problem.
+        w0: common starting point.
+        eigenvalues: Hessian eigenvalues (ascending) of each problem.
+        condition_number: λmax/λmin of each Hessian.
+        input_mean: column means of the inputs of each problem.
+        gd_lr: full-batch learning rate of each problem, 2/(λmin + λmax): the fixed step
+            that converges fastest on a quadratic, i.e. the best a tuned learning rate
+            can do for that problem.
+        gd_path: first full-batch GD iterates, shape (k, 2).
+        gd_steps: full-batch GD steps until the loss gap falls to ``tol`` of its start.
+        gd_lr_same: the smaller of the two problems' ``gd_lr``, used for both in
+            ``gd_steps_same`` (a learning rate that is stable for both problems).
+        gd_steps_same: steps to tolerance when both problems use ``gd_lr_same``.
+        tol: relative tolerance on the loss gap.
+        grid_w1, grid_w2, grid_loss: loss contours around each problem's path.
+        batch_sizes: batch sizes measured (the full batch as n).
+        sgd_lr: mini-batch learning rate, 1/max‖xᵢ‖² (no single-example step overshoots).
+        same_sign_fraction: per problem, the fraction of updates whose two gradient
+            components are both positive or both negative, one value per batch size.
+        sgd_path_b1: first single-example SGD iterates, shape (k, 2).
+    """
+
+    labels: tuple[str, str]
+    w_star: dict[str, np.ndarray]
+    w0: np.ndarray
+    eigenvalues: dict[str, np.ndarray]
+    condition_number: dict[str, float]
+    input_mean: dict[str, np.ndarray]
+    gd_lr: dict[str, float]
+    gd_path: dict[str, np.ndarray]
+    gd_steps: dict[str, int]
+    gd_lr_same: float
+    gd_steps_same: dict[str, int]
+    tol: float
+    grid_w1: dict[str, np.ndarray]
+    grid_w2: dict[str, np.ndarray]
+    grid_loss: dict[str, np.ndarray]
+    batch_sizes: tuple[int, ...]
+    sgd_lr: dict[str, float]
+    same_sign_fraction: dict[str, np.ndarray]
+    sgd_path_b1: dict[str, np.ndarray]
+
+
+def _problem(X: np.ndarray, y: np.ndarray) -> Problem:
+    w_star = np.linalg.solve(X.T @ X, X.T @ y)
+    return Problem(X=X, y=y, w_star=w_star, hessian=X.T @ X / len(y))
+
+
+def make_problems(seed: int = _SEED, n: int = _N) -> dict[str, Problem]:
+    """The two problems: inputs like sigmoid outputs, and the same inputs centred."""
+    rng = np.random.default_rng(seed)
+    X = sigmoid(rng.normal(0.0, 1.0, size=(n, 2)))
+    y = X @ _W_TRUE + _NOISE * rng.normal(size=n)
+    Xc = X - X.mean(axis=0)
+    return {"positive": _problem(X, y), "centred": _problem(Xc, y - y.mean())}
+
+
+def _gd(p: Problem, lr: float, keep: int) -> tuple[np.ndarray, int]:
+    """Full-batch GD from the common start; returns the first iterates and steps to tol."""
+    w = _W0.copy()
+    gap0 = float(p.gap(w))
+    path = [w.copy()]
+    for step in range(1, _MAX_STEPS + 1):
+        w = w - lr * p.grad(w)
+        if len(path) <= keep:
+            path.append(w.copy())
+        if float(p.gap(w)) <= _TOL * gap0:
+            return np.array(path), step
+    raise RuntimeError(f"gradient descent did not reach tolerance in {_MAX_STEPS} steps")
+
+
+def _same_sign(g: np.ndarray) -> bool:
+    # Exactly zero components count as not sharing a sign; they do not occur here.
+    return bool((g[0] > 0 and g[1] > 0) or (g[0] < 0 and g[1] < 0))
+
+
+def _sgd(
+    p: Problem, batch: int, lr: float, updates: int, rng: np.random.Generator
+) -> tuple[float, np.ndarray]:
+    """Mini-batch SGD (reshuffled every epoch); returns the same-sign fraction and path."""
+    n = len(p.y)
+    w = _W0.copy()
+    path = [w.copy()]
+    shared = 0
+    order = rng.permutation(n)
+    pos = 0
+    for _ in range(updates):
+        if pos + batch > n:
+            order, pos = rng.permutation(n), 0
+        idx = order[pos : pos + batch]
+        pos += batch
+        g = p.grad(w, idx)
+        shared += _same_sign(g)
+        w = w - lr * g
+        path.append(w.copy())
+    return shared / updates, np.array(path)
+
+
+def _grid(p: Problem, path: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A contour grid covering the path and the optimum, with a margin."""
+    pts = np.vstack([path, p.w_star])
+    lo, hi = pts.min(axis=0), pts.max(axis=0)
+    span = np.maximum(hi - lo, 0.5)
+    lo, hi = lo - 0.15 * span, hi + 0.15 * span
+    w1, w2 = np.meshgrid(np.linspace(lo[0], hi[0], 161), np.linspace(lo[1], hi[1], 161))
+    return w1, w2, p.loss(np.stack([w1, w2], axis=-1))
+
+
+def run_zigzag(seed: int = _SEED) -> ZigzagResult:
+    """Run the whole zig-zag experiment (deterministic for a given seed)."""
+    problems = make_problems(seed)
+    labels = ("positive", "centred")
+    eig = {k: np.linalg.eigvalsh(p.hessian) for k, p in problems.items()}
+    gd_lr = {k: 2.0 / float(e[0] + e[-1]) for k, e in eig.items()}
+    gd = {k: _gd(p, gd_lr[k], _PATH_STEPS) for k, p in problems.items()}
+    lr_same = min(gd_lr.values())
+    steps_same = {k: _gd(p, lr_same, 0)[1] for k, p in problems.items()}
+    grids = {k: _grid(p, gd[k][0]) for k, p in problems.items()}
+    sizes = tuple(_N if b is None else b for b in BATCH_SIZES)
+    sgd_lr = {k: 1.0 / float(np.max(np.sum(p.X**2, axis=1))) for k, p in problems.items()}
+    fractions: dict[str, np.ndarray] = {}
+    paths_b1: dict[str, np.ndarray] = {}
+    for k, p in problems.items():
+        # One generator per problem, seeded alike, so both see the same batches.
+        rng = np.random.default_rng([seed, 1])
+        fr = []
+        for b in sizes:
+            f, path = _sgd(p, b, sgd_lr[k], _SIGN_UPDATES, rng)
+            fr.append(f)
+            if b == 1:
+                paths_b1[k] = path[: _PATH_STEPS + 1]
+        fractions[k] = np.array(fr)
+    return ZigzagResult(
+        labels=labels,
+        w_star={k: p.w_star for k, p in problems.items()},
+        w0=_W0.copy(),
+        eigenvalues=eig,
+        condition_number={k: float(e[-1] / e[0]) for k, e in eig.items()},
+        input_mean={k: p.X.mean(axis=0) for k, p in problems.items()},
+        gd_lr=gd_lr,
+        gd_path={k: v[0] for k, v in gd.items()},
+        gd_steps={k: v[1] for k, v in gd.items()},
+        gd_lr_same=lr_same,
+        gd_steps_same=steps_same,
+        tol=_TOL,
+        grid_w1={k: v[0] for k, v in grids.items()},
+        grid_w2={k: v[1] for k, v in grids.items()},
+        grid_loss={k: v[2] for k, v in grids.items()},
+        batch_sizes=sizes,
+        sgd_lr=sgd_lr,
+        same_sign_fraction=fractions,
+        sgd_path_b1=paths_b1,
+    )

@@ -1,0 +1,206 @@
+"""Figures of the zig-zag experiment: trajectories, same-sign fraction, conditioning."""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from ..experiments.zigzag import ZigzagResult
+from ._style import COLORS, MUTED, new_figure, pow10_label
+from .strings import t
+
+__all__ = [
+    "alt_conditioning",
+    "alt_sign_fraction",
+    "alt_trajectories",
+    "draw_conditioning",
+    "draw_sign_fraction",
+    "draw_trajectories",
+]
+
+_LOOK = {"positive": (COLORS["vermillion"], "-", "o"), "centred": (COLORS["blue"], "--", "s")}
+
+
+def draw_trajectories(r: ZigzagResult, lang: str) -> Figure:
+    """Loss contours of both problems with full-batch GD and single-example SGD paths."""
+    fig = new_figure(8.0, 4.2)
+    axes = fig.subplots(1, 2)
+    for ax, key in zip(axes, r.labels, strict=True):
+        gap = r.grid_loss[key] - r.grid_loss[key].min()
+        # Geometric levels: equal spacing in log(loss gap) shows the valley's shape at
+        # every scale, where linear levels would crowd around the rim.
+        top = float(gap.max())
+        levels = top * np.geomspace(1e-4, 1.0, 12)
+        ax.contour(r.grid_w1[key], r.grid_w2[key], gap, levels=levels, colors=MUTED, linewidths=0.6)
+        sgd = r.sgd_path_b1[key]
+        ax.plot(
+            sgd[:, 0],
+            sgd[:, 1],
+            color=COLORS["green"],
+            lw=0.9,
+            alpha=0.9,
+            label=t("zigzag.traj.sgd", lang),
+        )
+        gd = r.gd_path[key]
+        ax.plot(
+            gd[:, 0],
+            gd[:, 1],
+            color=_LOOK[key][0],
+            lw=1.6,
+            marker="o",
+            ms=3,
+            label=t("zigzag.traj.gd", lang),
+        )
+        ax.plot(
+            *r.w0,
+            marker="^",
+            color=COLORS["black"],
+            ms=8,
+            ls="none",
+            label=t("zigzag.traj.start", lang),
+        )
+        ax.plot(
+            *r.w_star[key],
+            marker="*",
+            color=COLORS["black"],
+            ms=12,
+            ls="none",
+            label=t("zigzag.traj.optimum", lang),
+        )
+        ax.set_aspect("equal", adjustable="datalim")
+        ax.set_xlabel("w₁")
+        ax.set_ylabel("w₂")
+        ax.grid(False)
+        ax.set_title(
+            t(f"zigzag.{key}", lang)
+            + "\n"
+            + t("zigzag.traj.subtitle", lang).format(
+                kappa=r.condition_number[key], steps=r.gd_steps[key]
+            )
+        )
+    axes[0].legend(loc="lower left", fontsize=8)
+    return fig
+
+
+def draw_sign_fraction(r: ZigzagResult, lang: str) -> Figure:
+    """Fraction of updates whose two gradient components share a sign, per batch size."""
+    fig = new_figure(6.4, 4.0)
+    ax = fig.subplots()
+    xs = np.arange(len(r.batch_sizes))
+    for key in r.labels:
+        color, dash, marker = _LOOK[key]
+        ax.plot(
+            xs,
+            r.same_sign_fraction[key],
+            color=color,
+            ls=dash,
+            marker=marker,
+            ms=7,
+            label=t(f"zigzag.{key}", lang),
+        )
+        # Positive-input labels above their points, centred-input labels below: the
+        # two curves come close at the full batch.
+        dy = 8 if key == "positive" else -14
+        for x, v in zip(xs, r.same_sign_fraction[key], strict=True):
+            ax.annotate(
+                f"{v:.2f}",
+                (x, v),
+                textcoords="offset points",
+                xytext=(0, dy),
+                ha="center",
+                color=color,
+                fontsize=8.5,
+            )
+    ax.axhline(0.5, color=MUTED, lw=0.9, ls=":")
+    ax.text(
+        xs[-1],
+        0.52,
+        t("zigzag.sign.coin", lang),
+        ha="right",
+        va="bottom",
+        color=MUTED,
+        fontsize=8.5,
+    )
+    labels = [str(b) for b in r.batch_sizes[:-1]]
+    labels.append(t("zigzag.sign.full", lang).format(n=r.batch_sizes[-1]))
+    ax.set_xticks(xs, labels)
+    ax.set_ylim(-0.05, 1.12)
+    ax.set_xlabel(t("common.batch_size", lang))
+    ax.set_ylabel(t("zigzag.sign.ylabel", lang))
+    ax.set_title(t("zigzag.sign.title", lang))
+    ax.legend(loc="lower left")
+    return fig
+
+
+def draw_conditioning(r: ZigzagResult, lang: str) -> Figure:
+    """Condition number of the Hessian, and GD steps to tolerance, for both problems."""
+    fig = new_figure(7.2, 3.8)
+    left, right = fig.subplots(1, 2)
+    keys = list(r.labels)
+    names = [t(f"zigzag.short.{k}", lang) for k in keys]
+    colors = [_LOOK[k][0] for k in keys]
+    kappa = [r.condition_number[k] for k in keys]
+    bars = left.bar(names, kappa, color=colors)
+    left.bar_label(bars, labels=[f"{v:.1f}" for v in kappa], padding=2)
+    left.set_ylabel(t("zigzag.cond.kappa", lang))
+    left.set_title(t("zigzag.cond.kappa_title", lang))
+    left.set_ylim(0, max(kappa) * 1.2)
+
+    width = 0.38
+    xs = np.arange(len(keys))
+    own = [r.gd_steps[k] for k in keys]
+    same = [r.gd_steps_same[k] for k in keys]
+    b1 = right.bar(xs - width / 2, own, width, color=colors, label=t("zigzag.cond.own", lang))
+    b2 = right.bar(
+        xs + width / 2,
+        same,
+        width,
+        color=colors,
+        alpha=0.45,
+        hatch="//",
+        edgecolor=MUTED,
+        label=t("zigzag.cond.same", lang),
+    )
+    right.bar_label(b1, padding=2)
+    right.bar_label(b2, padding=2)
+    right.set_xticks(xs, names)
+    right.set_ylabel(t("zigzag.cond.steps", lang).format(tol=pow10_label(r.tol)))
+    right.set_title(t("zigzag.cond.steps_title", lang))
+    right.set_ylim(0, max(own + same) * 1.5)
+    right.legend(loc="upper left", fontsize=8)
+    return fig
+
+
+def alt_trajectories(r: ZigzagResult, lang: str) -> str:
+    """Alt text of :func:`draw_trajectories`."""
+    return t("zigzag.traj.alt", lang).format(
+        kp=r.condition_number["positive"],
+        kc=r.condition_number["centred"],
+        sp=r.gd_steps["positive"],
+        sc=r.gd_steps["centred"],
+    )
+
+
+def alt_sign_fraction(r: ZigzagResult, lang: str) -> str:
+    """Alt text of :func:`draw_sign_fraction`, with every measured fraction."""
+
+    def row(key: str) -> str:
+        pairs = zip(r.batch_sizes, r.same_sign_fraction[key], strict=True)
+        return ", ".join(f"{b}: {v:.2f}" for b, v in pairs)
+
+    return t("zigzag.sign.alt", lang).format(
+        pos=row("positive"), cen=row("centred"), n=r.batch_sizes[-1]
+    )
+
+
+def alt_conditioning(r: ZigzagResult, lang: str) -> str:
+    """Alt text of :func:`draw_conditioning`."""
+    return t("zigzag.cond.alt", lang).format(
+        kp=r.condition_number["positive"],
+        kc=r.condition_number["centred"],
+        sp=r.gd_steps["positive"],
+        sc=r.gd_steps["centred"],
+        qp=r.gd_steps_same["positive"],
+        qc=r.gd_steps_same["centred"],
+        tol=r.tol,
+    )

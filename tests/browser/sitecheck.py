@@ -1,0 +1,332 @@
+"""Helpers for the browser tests: constants, the local HTTP server, page discovery, and
+the in-page probes. conftest.py and the test modules load this file by path (pytest
+runs with ``--import-mode=importlib``, so test folders are not importable packages)::
+
+    sitecheck = load_sitecheck()   # see conftest.py
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import importlib.util
+import os
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+README_SCREENSHOT = ROOT / "assets" / "readme-screenshot.png"
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = os.environ.get("SIGMOID_GUIDE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# WCAG 2.x levels A and AA (axe-core tags).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+LANGS = ("ko", "en")
+EN_PREFIX = "en/"  # the English site's root below the Korean root
+HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+LATIN = re.compile(r"[A-Za-z]")
+
+MIME_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".json": "application/json",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+    ".woff": "font/woff",
+    ".woff2": "font/woff2",
+    ".ttf": "font/ttf",
+    ".ipynb": "application/x-ipynb+json",
+    ".xml": "application/xml",
+    ".gz": "application/gzip",
+    ".inv": "application/octet-stream",
+    ".txt": "text/plain; charset=utf-8",
+    ".map": "application/json",
+}
+
+
+def require_browser() -> bool:
+    return os.environ.get("SIGMOID_GUIDE_REQUIRE_BROWSER") == "1"
+
+
+def skip_or_fail(reason: str) -> None:
+    if require_browser():
+        pytest.fail(f"{reason} (SIGMOID_GUIDE_REQUIRE_BROWSER=1 forbids skipping)", pytrace=False)
+    pytest.skip(reason)
+
+
+def load_allowlist() -> list[dict]:
+    path = Path(__file__).with_name("axe_allowlist.py")
+    spec = importlib.util.spec_from_file_location("sigmoid_guide_axe_allowlist", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return list(module.ALLOWLIST)
+
+
+def site_url_of(site: Path) -> str:
+    """The Korean site's absolute root URL (site_url), from the home page's canonical link."""
+    home = (site / "index.html").read_text(encoding="utf-8")
+    m = re.search(r'<link rel="canonical" href="([^"]+)"', home)
+    assert m, "index.html has no <link rel=canonical>: is site_url set in mkdocs.yml?"
+    return m.group(1)
+
+
+# --------------------------------------------------------------------------- server
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site below `base` (site_url's path) so that root-relative links work."""
+
+    base = "/"
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+
+    def translate_path(self, path: str) -> str:
+        path = unquote(urlsplit(path).path)
+        if not path.startswith(self.base):
+            return str(Path(self.directory) / "\0missing")  # answered with 404
+        return super().translate_path("/" + path[len(self.base) :])
+
+    def log_message(self, format: str, *args) -> None:
+        pass
+
+
+class SiteServer:
+    """The built site on http://127.0.0.1:<free port><base>, served by a thread."""
+
+    def __init__(self, site: Path, base: str = "/") -> None:
+        self.site = site
+        self.base = base if base.endswith("/") else base + "/"
+        handler = type("SiteHandler", (_Handler,), {"base": self.base})
+        self._server = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
+        )
+        self._server.daemon_threads = True
+        host, port = self._server.server_address[:2]
+        self.origin = f"http://{host}:{port}"
+        self._thread = threading.Thread(target=self._server.serve_forever, name="site-server", daemon=True)
+
+    def url(self, rel: str = "") -> str:
+        return self.origin + self.base + rel
+
+    def __enter__(self) -> SiteServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(5)
+
+
+# --------------------------------------------------------------------------- pages
+
+
+@dataclass(frozen=True)
+class SitePage:
+    rel: str  # path below the Korean root: "", "definition/", "en/definition/"
+    lang: str  # "ko" or "en"
+    slug: str  # path below the language's root: "", "definition/"
+
+    @property
+    def counterpart(self) -> str:
+        """rel of the same page in the other language."""
+        return self.slug if self.lang == "en" else EN_PREFIX + self.slug
+
+    @property
+    def rel_in(self) -> dict[str, str]:
+        return {"ko": self.slug, "en": EN_PREFIX + self.slug}
+
+
+def discover_pages(site: Path) -> list[SitePage]:
+    """Every HTML page of both languages: the index.html files, not 404, assets or search."""
+    pages = []
+    for html in sorted(site.rglob("index.html")):
+        rel = html.relative_to(site).as_posix()[: -len("index.html")]
+        lang, slug = ("en", rel[len(EN_PREFIX) :]) if rel.startswith(EN_PREFIX) else ("ko", rel)
+        if slug.split("/")[0] in {"assets", "search"}:
+            continue
+        pages.append(SitePage(rel, lang, slug))
+    return pages
+
+
+# --------------------------------------------------------------------------- visits
+
+# Collected in the page after load: content images (made visible and loaded first),
+# MathML, code blocks and their copy buttons, lang, hreflang links, language switcher.
+PROBE_JS = """
+async () => {
+  const content = document.querySelector('article.md-content__inner') || document.querySelector('.md-content');
+  if (!content) return {error: 'no .md-content'};
+  content.querySelectorAll('details').forEach(d => { d.open = true; });
+  const showTab = el => {
+    const block = el.closest('.tabbed-block');
+    if (!block) return;
+    const set = block.closest('.tabbed-set');
+    const idx = [...block.parentElement.children].indexOf(block);
+    const inputs = set.querySelectorAll(':scope > input');
+    if (inputs[idx]) inputs[idx].click();
+  };
+  const box = el => {
+    const r = el.getBoundingClientRect();
+    return {w: r.width, h: r.height,
+            visible: el.checkVisibility({opacityProperty: true, visibilityProperty: true})};
+  };
+  const images = [];
+  for (const img of content.querySelectorAll('img')) {
+    showTab(img);
+    img.loading = 'eager';
+    img.scrollIntoView({block: 'center'});
+    if (!img.complete) {
+      await new Promise(done => {
+        img.addEventListener('load', done, {once: true});
+        img.addEventListener('error', done, {once: true});
+        setTimeout(done, 5000);
+      });
+    }
+    try { await img.decode(); } catch (e) {}
+    images.push({src: (img.getAttribute('src') || '').slice(0, 100), alt: img.getAttribute('alt'),
+                 complete: img.complete, naturalWidth: img.naturalWidth,
+                 inFigure: !!img.closest('figure'), ...box(img)});
+  }
+  window.scrollTo(0, 0);
+  const maths = [...content.querySelectorAll('math')].map(m => {
+    showTab(m);
+    return {text: m.textContent.trim().slice(0, 60), ...box(m)};
+  });
+  const codes = [...content.querySelectorAll('pre > code')].map(c => ({
+    copy: !!c.parentElement.querySelector(':scope > button.md-clipboard'),
+    text: c.textContent.trim().slice(0, 60)}));
+  const alternates = [...document.querySelectorAll('head link[hreflang]')].map(l => ({
+    rel: l.getAttribute('rel'), hreflang: l.getAttribute('hreflang'), href: l.getAttribute('href')}));
+  const switcher = [...document.querySelectorAll('.md-select__link[hreflang]')].map(a => ({
+    hreflang: a.getAttribute('hreflang'), href: a.href}));
+  const h1 = document.querySelector('.md-content h1');
+  return {lang: document.documentElement.getAttribute('lang'), title: document.title,
+          h1: h1 ? h1.textContent.replace('¶', '').trim() : null,
+          scheme: document.body.getAttribute('data-md-color-scheme'),
+          images, maths, codes, alternates, switcher};
+}
+"""
+
+AXE_RUN_JS = """
+async (options) => {
+  const result = await axe.run(document, options);
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => ({target: n.target.map(String).join(' '), html: n.html.slice(0, 160),
+                              summary: (n.failureSummary || '').slice(0, 300)}))}));
+}
+"""
+
+AXE_OPTIONS_FULL = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+AXE_OPTIONS_CONTRAST = {"runOnly": {"type": "rule", "values": ["color-contrast"]}, "resultTypes": ["violations"]}
+
+
+@dataclass
+class PageReport:
+    page: SitePage
+    url: str
+    final_url: str = ""
+    status: int | None = None
+    page_errors: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    external_requests: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    probe: dict = field(default_factory=dict)
+    axe: list[dict] = field(default_factory=list)
+    figure_shots: dict[str, bytes | str] = field(default_factory=dict)  # "i:src" -> PNG or error
+
+
+def new_context(browser, scheme: str = "light"):
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900},
+        color_scheme=scheme,
+        locale="en-US",
+        service_workers="block",
+    )
+    context.set_default_timeout(20_000)
+    return context
+
+
+def visit_all(browser, server: SiteServer, pages: list[SitePage], scheme: str, axe_js: Path,
+              axe_options: dict) -> dict[str, PageReport]:
+    """Visit every page once in one browser context and record what each one did."""
+    reports: dict[str, PageReport] = {}
+    current: list[PageReport] = []
+    local = server.origin + "/"
+
+    def on_request(request) -> None:
+        url = request.url
+        if not url.startswith(("data:", "blob:", "about:", local)):
+            current[-1].external_requests.append(url)
+
+    def on_response(response) -> None:
+        if response.status >= 400 and response.url.startswith(local):
+            current[-1].failed_requests.append(f"HTTP {response.status} {response.url}")
+
+    def on_failed(request) -> None:
+        current[-1].failed_requests.append(f"{request.failure} {request.url}")
+
+    def on_console(msg) -> None:
+        if msg.type == "error":
+            current[-1].console_errors.append(f"{msg.text} @ {msg.location.get('url', '')}")
+
+    context = new_context(browser, scheme)
+    try:
+        page = context.new_page()
+        page.on("request", on_request)
+        page.on("response", on_response)
+        page.on("requestfailed", on_failed)
+        page.on("console", on_console)
+        page.on("pageerror", lambda exc: current[-1].page_errors.append(str(exc)))
+        for sp in pages:
+            report = PageReport(sp, server.url(sp.rel))
+            current.append(report)
+            response = page.goto(report.url, wait_until="load")
+            report.status = response.status if response else None
+            page.wait_for_load_state("networkidle")
+            report.final_url = page.url
+            report.probe = page.evaluate(PROBE_JS)
+            for i, img in enumerate(page.locator(".md-content figure img").all()):
+                key = f"{i}:{img.get_attribute('src')}"
+                try:
+                    report.figure_shots[key] = img.screenshot(animations="disabled", timeout=5000)
+                except Exception as exc:  # reported by the figure tests
+                    report.figure_shots[key] = repr(exc)
+            page.add_script_tag(path=str(axe_js))
+            report.axe = page.evaluate(AXE_RUN_JS, axe_options)
+            reports[sp.rel] = report
+        page.close()
+    finally:
+        context.close()
+    return reports
+
+
+def format_axe(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"  [{v['impact']}] {v['id']}: {v['help']}")
+        for n in v["nodes"][:5]:
+            lines.append(f"      {n['target']}  {n['html']}")
+            if n.get("summary"):
+                lines.append("        " + n["summary"].replace("\n", " | "))
+        if len(v["nodes"]) > 5:
+            lines.append(f"      … and {len(v['nodes']) - 5} more")
+    return "\n".join(lines)

@@ -1,0 +1,207 @@
+"""Search, the dark palette and screenshots, in a real browser against the built site."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import sys
+
+import pytest
+
+sc = sys.modules["sigmoid_guide_tests_sitecheck"]  # loaded by conftest.py
+
+pytestmark = pytest.mark.browser
+
+# Words searched on each site. The expected first result is a page whose title contains
+# the word (so the test follows the pages' titles); at least one page must have one.
+SEARCH_WORDS = [("ko", "기울기"), ("ko", "도함수"), ("en", "gradients"), ("en", "derivative")]
+# Words of the other language: every result must still be a page of the site's language.
+FOREIGN_WORDS = [("ko", "derivative"), ("ko", "sigmoid"), ("en", "시그모이드"), ("en", "기울기")]
+EXPERIMENT = "vanishing-gradients/"  # the experiment page that gets screenshots
+
+META = ".md-search-result__meta"
+
+
+def _rel(lang: str, slug: str) -> str:
+    return slug if lang == "ko" else sc.EN_PREFIX + slug
+
+
+def _search(page, site_server, lang: str, query: str) -> list[dict]:
+    """Type `query` into Material's search on the home page of `lang`; return the results."""
+    page.goto(site_server.url(_rel(lang, "")))
+    initializing = page.locator(META).text_content().strip()
+    # Ready when the worker has loaded the index: the "initialising" text is replaced.
+    page.wait_for_function(
+        "t => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && m.textContent.trim() !== '' && m.textContent.trim() !== t; }",
+        arg=initializing,
+    )
+    ready = page.locator(META).text_content().strip()
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")  # Material reacts to keyup only: fill() alone does not search
+    page.wait_for_function(
+        "t => document.querySelector('.md-search-result__meta').textContent.trim() !== t", arg=ready
+    )
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.md-search-result__item > a')].map(a => ({
+            href: a.href, title: (a.querySelector('h1') || a.querySelector('h2') || a).textContent.trim()}))"""
+    )
+
+
+def _titles(built_site, lang: str) -> dict[str, str]:
+    """rel -> page title (the <h1>) of every page of `lang`, read from the built HTML."""
+    out = {}
+    for p in sc.discover_pages(built_site):
+        if p.lang == lang:
+            html = (built_site / p.rel / "index.html").read_text(encoding="utf-8")
+            m = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+            out[p.rel] = re.sub(r"<[^>]+>|¶", "", m.group(1)).strip() if m else ""
+    return out
+
+
+@pytest.mark.parametrize(("lang", "word"), SEARCH_WORDS)
+def test_search_finds_the_page_first(context_factory, site_server, built_site, lang, word):
+    titles = _titles(built_site, lang)
+    expected = {rel for rel, title in titles.items() if word.lower() in title.lower()}
+    assert expected, f"no {lang} page title contains {word!r}; pick another word: {titles}"
+    page = context_factory().new_page()
+    results = _search(page, site_server, lang, word)
+    assert results, f"searching {word!r} on the {lang} site found nothing"
+    first = results[0]["href"].split("#")[0].split("?")[0]
+    wanted = {site_server.url(rel) for rel in expected}
+    assert first in wanted, (
+        f"searching {word!r} on the {lang} site: first result {results[0]}, expected one of "
+        f"{sorted(wanted)}; all results: {results}"
+    )
+
+
+@pytest.mark.parametrize(("lang", "word"), FOREIGN_WORDS)
+def test_search_stays_in_its_language(context_factory, site_server, lang, word):
+    page = context_factory().new_page()
+    results = _search(page, site_server, lang, word)
+    en_root = site_server.url(sc.EN_PREFIX)
+    wrong = [r for r in results if r["href"].startswith(en_root) != (lang == "en")]
+    assert not wrong, f"searching {word!r} on the {lang} site returned pages of the other language: {wrong}"
+
+
+def _scheme(page) -> str:
+    return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+
+
+@pytest.mark.parametrize("lang", sc.LANGS)
+def test_dark_palette_toggle_and_screenshots(context_factory, site_server, built_site, artifacts, lang):
+    page = context_factory("light").new_page()
+    shots = {"home": _rel(lang, "")}
+    if (built_site / _rel(lang, EXPERIMENT) / "index.html").exists():
+        shots["experiment"] = _rel(lang, EXPERIMENT)
+    page.goto(site_server.url(shots["home"]))
+    page.wait_for_load_state("networkidle")
+    assert _scheme(page) == "default"
+    for name, rel in shots.items():
+        page.goto(site_server.url(rel))
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=artifacts / f"{name}-{lang}-light.png", full_page=True)
+
+    toggle = page.locator("form[data-md-component=palette] label:not([hidden])")
+    assert toggle.count() == 1, "expected one visible palette toggle"
+    toggle.click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    for name, rel in shots.items():
+        page.goto(site_server.url(rel))
+        page.wait_for_load_state("networkidle")
+        assert _scheme(page) == "slate", f"the dark palette did not persist to {rel}"
+        for img in page.locator(".md-content figure img").all():
+            img.scroll_into_view_if_needed()
+            box = img.bounding_box()
+            assert img.is_visible() and box and box["width"] > 0 and box["height"] > 0, (
+                f"{rel}: figure {img.get_attribute('src')} is not visible in the dark palette"
+            )
+        page.screenshot(path=artifacts / f"{name}-{lang}-dark.png", full_page=True)
+
+    page.locator("form[data-md-component=palette] label:not([hidden])").click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+
+
+def _luminance(rgb) -> float:
+    def channel(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = rgb
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def _figure_contrast(png: bytes) -> float:
+    """Contrast ratio between a figure's background (the median colour of its border) and
+    its ink (the 2 % of pixels farthest from that background in luminance)."""
+    from PIL import Image
+
+    img = Image.open(io.BytesIO(png)).convert("RGB")
+    w, h = img.size
+    px = img.load()
+    border = [px[x, y] for x in range(w) for y in (0, 1, h - 2, h - 1)]
+    border += [px[x, y] for y in range(h) for x in (0, 1, w - 2, w - 1)]
+    bg = _luminance(sorted(border, key=_luminance)[len(border) // 2])
+    lums = sorted((_luminance(p) for p in img.getdata()), key=lambda v: -abs(v - bg))
+    ink = sum(lums[: max(1, len(lums) // 50)]) / max(1, len(lums) // 50)
+    hi, lo = max(bg, ink), min(bg, ink)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("lang", sc.LANGS)
+def test_figures_stay_readable_in_dark_palette(light_reports, dark_reports, lang):
+    """In the dark palette every figure is either drawn exactly as in the light one (an
+    opaque card of its own) or keeps a contrast of at least 4.5:1 against its background."""
+    from PIL import Image, ImageChops
+
+    problems, total = [], 0
+    for rel, dark in dark_reports.items():
+        if dark.page.lang != lang:
+            continue
+        if dark.probe.get("scheme") != "slate":
+            problems.append(f"{dark.url}: prefers-color-scheme: dark gave {dark.probe.get('scheme')!r}")
+        light = light_reports[rel]
+        for key, shot in dark.figure_shots.items():
+            total += 1
+            if not isinstance(shot, bytes):
+                problems.append(f"{dark.url}: figure {key}: no screenshot ({shot})")
+                continue
+            ref = light.figure_shots.get(key)
+            if isinstance(ref, bytes):
+                a = Image.open(io.BytesIO(ref)).convert("RGB")
+                b = Image.open(io.BytesIO(shot)).convert("RGB")
+                if a.size == b.size:
+                    diff = ImageChops.difference(a, b).convert("L")
+                    if sum(diff.getdata()) / (a.size[0] * a.size[1]) < 1.0:
+                        continue  # identical in both palettes
+            ratio = _figure_contrast(shot)
+            if ratio < 4.5:
+                problems.append(f"{dark.url}: figure {key} has contrast {ratio:.2f}:1 in the dark palette")
+    if problems:
+        pytest.fail("figures unreadable in the dark palette:\n" + "\n".join(problems), pytrace=False)
+    if total == 0:
+        pytest.skip(f"no figures on any {lang} page yet")
+
+
+def test_readme_screenshot(context_factory, site_server, built_site, artifacts):
+    """A 1200 px wide screenshot of the Korean experiment page (or home page) for the README.
+    Written to test-artifacts/ always, and to assets/readme-screenshot.png only with
+    SIGMOID_GUIDE_UPDATE_SCREENSHOT=1 (a normal test run changes no tracked file)."""
+    from PIL import Image
+
+    rel = EXPERIMENT if (built_site / EXPERIMENT / "index.html").exists() else ""
+    ctx = context_factory("light")
+    page = ctx.new_page()
+    page.set_viewport_size({"width": 1200, "height": 750})
+    page.goto(site_server.url(rel))
+    page.wait_for_load_state("networkidle")
+    png = page.screenshot(type="png")
+    (artifacts / "readme-screenshot.png").write_bytes(png)
+    img = Image.open(io.BytesIO(png))
+    assert img.size == (1200, 750)
+    if os.environ.get("SIGMOID_GUIDE_UPDATE_SCREENSHOT") == "1":
+        sc.README_SCREENSHOT.parent.mkdir(exist_ok=True)
+        img.convert("RGB").quantize(colors=256).save(sc.README_SCREENSHOT, optimize=True)

@@ -1,0 +1,209 @@
+"""Every page of both languages in a real browser (headless Chromium, local server, offline).
+
+The pages are visited once per palette by the session fixtures in conftest.py; each test
+here checks one property over all pages of one language and lists every offending page.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+sc = sys.modules["sigmoid_guide_tests_sitecheck"]  # loaded by conftest.py
+
+pytestmark = pytest.mark.browser
+LANGS = pytest.mark.parametrize("lang", sc.LANGS)
+
+
+def _of(reports: dict, lang: str) -> list:
+    chosen = [r for r in reports.values() if r.page.lang == lang]
+    assert chosen, f"no {lang} pages were visited"
+    return chosen
+
+
+def _fail(problems: list[str], what: str) -> None:
+    if problems:
+        pytest.fail(f"{what} ({len(problems)}):\n" + "\n".join(problems), pytrace=False)
+
+
+@LANGS
+def test_pages_load_without_errors(light_reports, lang):
+    problems = []
+    for r in _of(light_reports, lang):
+        if r.status != 200:
+            problems.append(f"{r.url}: HTTP {r.status}")
+        if "error" in r.probe:
+            problems.append(f"{r.url}: {r.probe['error']}")
+        problems += [f"{r.url}: JS error: {e}" for e in r.page_errors]
+        problems += [f"{r.url}: console error: {e}" for e in r.console_errors]
+        problems += [f"{r.url}: {e}" for e in r.failed_requests]
+    _fail(problems, "pages with JavaScript errors or failed requests")
+
+
+@LANGS
+def test_no_request_leaves_the_local_server(light_reports, dark_reports, lang):
+    problems = [
+        f"{r.url} ({scheme}): {u}"
+        for scheme, reports in (("light", light_reports), ("dark", dark_reports))
+        for r in _of(reports, lang)
+        for u in r.external_requests
+    ]
+    _fail(problems, "requests to hosts other than the local server")
+
+
+@LANGS
+def test_math_is_rendered_and_visible(light_reports, lang):
+    problems, total = [], 0
+    for r in _of(light_reports, lang):
+        for m in r.probe["maths"]:
+            total += 1
+            if not (m["visible"] and m["w"] > 0 and m["h"] > 0):
+                problems.append(f"{r.url}: <math> {m['text']!r} is invisible or empty ({m})")
+    _fail(problems, "invisible formulas")
+    if total == 0:
+        pytest.skip(f"no MathML on any {lang} page yet")
+
+
+@LANGS
+def test_images_load_and_are_visible(light_reports, lang):
+    problems = []
+    for r in _of(light_reports, lang):
+        for img in r.probe["images"]:
+            if not img["complete"] or img["naturalWidth"] == 0:
+                problems.append(f"{r.url}: image {img['src']!r} did not load")
+            elif not (img["visible"] and img["w"] > 0 and img["h"] > 0):
+                problems.append(f"{r.url}: image {img['src']!r} is invisible or has no size ({img})")
+    _fail(problems, "broken or invisible images")
+
+
+@LANGS
+def test_image_alt_text_in_page_language(light_reports, lang):
+    script = sc.HANGUL if lang == "ko" else sc.LATIN
+    problems = []
+    for r in _of(light_reports, lang):
+        for img in r.probe["images"]:
+            alt = (img["alt"] or "").strip()
+            if not alt:
+                problems.append(f"{r.url}: image {img['src']!r} has no alt text")
+            elif not script.search(alt) or (lang == "en" and sc.HANGUL.search(alt)):
+                problems.append(f"{r.url}: image {img['src']!r}: alt text not in {lang}: {alt!r}")
+    _fail(problems, "images without alt text in the page's language")
+
+
+@LANGS
+def test_code_blocks_have_copy_buttons(light_reports, lang):
+    problems, total = [], 0
+    for r in _of(light_reports, lang):
+        for code in r.probe["codes"]:
+            total += 1
+            if not code["copy"]:
+                problems.append(f"{r.url}: code block without copy button: {code['text']!r}")
+    _fail(problems, "code blocks without a copy button")
+    if total == 0:
+        pytest.skip(f"no code blocks on any {lang} page yet")
+
+
+@LANGS
+def test_html_lang(light_reports, lang):
+    problems = [
+        f"{r.url}: <html lang={r.probe.get('lang')!r}>, expected {lang!r}"
+        for r in _of(light_reports, lang)
+        if r.probe.get("lang") != lang
+    ]
+    _fail(problems, "pages with a wrong lang attribute")
+
+
+@LANGS
+def test_hreflang_alternates_are_absolute_and_match(light_reports, built_site, lang):
+    root = sc.site_url_of(built_site)
+    problems = []
+    for r in _of(light_reports, lang):
+        want = {
+            "ko": root + r.page.rel_in["ko"],
+            "en": root + r.page.rel_in["en"],
+            "x-default": root + r.page.rel_in["ko"],
+        }
+        links = [a for a in r.probe["alternates"] if a["rel"] == "alternate"]
+        got = {a["hreflang"]: a["href"] for a in links}
+        if len(links) != len(got):
+            problems.append(f"{r.url}: duplicate hreflang links {links}")
+        if got != want:
+            problems.append(f"{r.url}: hreflang alternates {got}, expected {want}")
+    _fail(problems, "pages with wrong hreflang alternates")
+
+
+@LANGS
+def test_language_switcher_links_to_same_page(light_reports, site_server, lang):
+    problems = []
+    for r in _of(light_reports, lang):
+        got = {a["hreflang"]: a["href"] for a in r.probe["switcher"]}
+        want = {code: site_server.url(rel) for code, rel in r.page.rel_in.items()}
+        if got != want:
+            problems.append(f"{r.url}: switcher {got}, expected {want}")
+            continue
+        other = light_reports.get(r.page.counterpart)
+        if other is None or other.status != 200 or other.probe.get("lang") == lang:
+            problems.append(f"{r.url}: the other language's page {r.page.counterpart!r} is missing")
+    _fail(problems, "language switchers that do not lead to the same page")
+
+
+@pytest.mark.parametrize("slug", ["", "vanishing-gradients/"])
+@LANGS
+def test_language_switcher_click(context_factory, site_server, built_site, lang, slug):
+    if not (built_site / slug / "index.html").exists():
+        pytest.skip(f"no page {slug!r} yet")
+    page_ = sc.SitePage(slug if lang == "ko" else sc.EN_PREFIX + slug, lang, slug)
+    other = "en" if lang == "ko" else "ko"
+    page = context_factory().new_page()
+    page.goto(site_server.url(page_.rel))
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f".md-select__link[hreflang={other}]").click()
+    page.wait_for_url(site_server.url(page_.counterpart))
+    assert page.evaluate("document.documentElement.lang") == other
+    assert page.locator(".md-content h1").count() == 1
+
+
+def _allowed(rule: str, target: str, allowlist: list[dict], used: set[int]) -> bool:
+    for i, entry in enumerate(allowlist):
+        if entry["rule"] == rule and re.search(entry["target"], target):
+            used.add(i)
+            return True
+    return False
+
+
+def _axe_problems(reports, lang, allowlist, used) -> list[str]:
+    problems = []
+    for r in _of(reports, lang):
+        kept = []
+        for v in r.axe:
+            nodes = [n for n in v["nodes"] if not _allowed(v["id"], n["target"], allowlist, used)]
+            if nodes:
+                kept.append({**v, "nodes": nodes})
+        if kept:
+            problems.append(f"{r.url}:\n{sc.format_axe(kept)}")
+    return problems
+
+
+@LANGS
+def test_axe_wcag_a_aa(light_reports, lang):
+    allowlist, used = sc.load_allowlist(), set()
+    _fail(_axe_problems(light_reports, lang, allowlist, used), "pages with axe-core violations (WCAG 2.x A/AA)")
+
+
+@LANGS
+def test_axe_color_contrast_dark(dark_reports, lang):
+    allowlist, used = sc.load_allowlist(), set()
+    _fail(_axe_problems(dark_reports, lang, allowlist, used), "pages with contrast violations in the dark palette")
+
+
+def test_axe_allowlist_is_justified_and_used(light_reports, dark_reports):
+    allowlist, used = sc.load_allowlist(), set()
+    for lang in sc.LANGS:
+        _axe_problems(light_reports, lang, allowlist, used)
+        _axe_problems(dark_reports, lang, allowlist, used)
+    for i, entry in enumerate(allowlist):
+        assert set(entry) == {"rule", "target", "reason"}, entry
+        assert len(entry["reason"]) > 20, f"give the reason for {entry}"
+        assert i in used, f"allow-list entry matches nothing any more, remove it: {entry}"
