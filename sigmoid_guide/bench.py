@@ -133,8 +133,9 @@ def provenance() -> dict[str, object]:
         import torch
 
         torch_version: str | None = torch.__version__
+        torch_threads: int | None = torch.get_num_threads()
     except ImportError:
-        torch_version = None
+        torch_version = torch_threads = None
     machine = platform.processor() or platform.machine()
     cpuinfo = Path("/proc/cpuinfo")
     if cpuinfo.exists():
@@ -156,6 +157,7 @@ def provenance() -> dict[str, object]:
         "numpy": np.__version__,
         "scipy": scipy.__version__,
         "torch": torch_version,
+        "torch_threads": torch_threads,
         "date": _dt.date.today().isoformat(),
         "method": (
             "median of interleaved repetitions in one process (operation order shuffled "

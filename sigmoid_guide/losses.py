@@ -38,8 +38,9 @@ def binary_cross_entropy_with_logits(
             for the per-element losses in the broadcast shape.
 
     Raises:
-        TypeError: for non-real input. ValueError: for targets outside [0, 1], shapes
-        that do not broadcast, an unknown ``reduction``, or a mean over no elements.
+        TypeError: for input that is not real-valued.
+        ValueError: for targets outside [0, 1], shapes that do not broadcast, an
+            unknown ``reduction``, or a mean over no elements.
 
     Examples:
         >>> from sigmoid_guide import binary_cross_entropy_with_logits as bce

@@ -203,3 +203,12 @@ def test_sitemaps_per_language(site):
     assert f"<loc>{SITE_URL}definition/</loc>" in ko
     assert f"<loc>{SITE_URL}en/definition/</loc>" in en
     assert "/en/" not in ko
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_in_page_anchor_links_resolve(site, lang):
+    """Links to '#id' (table of contents, permalinks, notebook headings) hit an id."""
+    for page in site.pages(lang):
+        ids = set(re.findall(r'\bid="([^"]+)"', page.text))
+        missing = sorted({h for h in re.findall(r'href="#([^"]+)"', page.text)} - ids)
+        assert not missing, f"{lang}/{page.path}: anchors without a target: {missing[:10]}"

@@ -30,8 +30,9 @@ OTHER = {
     "en": '# Other page\n\n## Section two\n\n```python\n--8<-- "docs_src/mini/example.py:main"\n```\n',
 }
 EXAMPLE = '# --8<-- [start:main]\nprint("hi")\n#> hi\n# --8<-- [end:main]\n'
-NAV = {"ko": "[시작: index.md, 다른 쪽: other.md, 실습: labs/lab.ipynb]",
-       "en": "[Start: index.md, Other: other.md, Lab: labs/lab.ipynb]"}
+NAV = {"ko": "[시작: index.md, 다른 쪽: other.md]", "en": "[Start: index.md, Other: other.md]"}
+LAB_NAV = {"ko": ", 실습: labs/lab.ipynb]", "en": ", Lab: labs/lab.ipynb]"}
+WITH_LAB = {"control", "raising_notebook"}  # kernels are slow to start: only where needed
 
 
 def _notebook(code: str, title: str) -> str:
@@ -46,12 +47,13 @@ def _notebook(code: str, title: str) -> str:
     return json.dumps(nb, indent=1)
 
 
-def make_project(where: Path) -> Path:
+def make_project(where: Path, lab: bool) -> Path:
     """A minimal bilingual site using the project's config, hooks and overrides."""
+    nav = {k: v[:-1] + LAB_NAV[k] if lab else v for k, v in NAV.items()}
     shutil.copytree(ROOT / "hooks", where / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "overrides", where / "overrides")
     (where / "mkdocs.yml").write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\nnav: {NAV['ko']}\n", encoding="utf-8"
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\nnav: {nav['ko']}\n", encoding="utf-8"
     )
     (where / "mkdocs.en.yml").write_text(
         textwrap.dedent(f"""\
@@ -62,7 +64,7 @@ def make_project(where: Path) -> Path:
             site_url: https://example.invalid/mini/en/
             theme: {{language: en}}
             plugins: {{search: {{lang: en}}}}
-            nav: {NAV['en']}
+            nav: {nav['en']}
             """),
         encoding="utf-8",
     )
@@ -71,7 +73,8 @@ def make_project(where: Path) -> Path:
         (docs / "labs").mkdir(parents=True)
         (docs / "index.md").write_text(PAGE[lang], encoding="utf-8")
         (docs / "other.md").write_text(OTHER[lang], encoding="utf-8")
-        (docs / "labs" / "lab.ipynb").write_text(_notebook("print(6 * 7)", "Lab"), encoding="utf-8")
+        if lab:
+            (docs / "labs" / "lab.ipynb").write_text(_notebook("print(6 * 7)", "Lab"), encoding="utf-8")
         (docs / "labs" / "stray.py").write_text("print('not a page')\n", encoding="utf-8")
     (where / "docs_src" / "mini").mkdir(parents=True)
     (where / "docs_src" / "mini" / "example.py").write_text(EXAMPLE, encoding="utf-8")
@@ -126,7 +129,7 @@ FAULTS = {
 @pytest.fixture(scope="module")
 def fault_builds(tmp_path_factory: pytest.TempPathFactory, mkdocs_build) -> dict[str, tuple[int, str, Path]]:
     def run(name: str) -> tuple[int, str, Path]:
-        project = make_project(tmp_path_factory.mktemp(name))
+        project = make_project(tmp_path_factory.mktemp(name), lab=name in WITH_LAB)
         FAULTS[name][0](project)
         proc = mkdocs_build(project / "site", cwd=project, timeout=300)
         return proc.returncode, proc.stdout + proc.stderr, project / "site"

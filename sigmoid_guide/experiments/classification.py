@@ -11,8 +11,9 @@ logits z and both labels y ∈ {0, 1}, in float32 and float64, three ways:
 Reference: the exact loss is softplus(z) = log(1 + e^z) for y = 0 and softplus(−z) for
 y = 1, computed in float64 with ``np.logaddexp(0, ±z)``, NumPy's own stable
 implementation, independent of the package's code. For float32 it is evaluated at the
-float32-rounded z, so that rounding the input is not counted as an error of the loss. The expected warnings of the naive
-path (log of 0, 0·inf) are silenced inside this module with ``np.errstate``.
+float32-rounded z, so that rounding the input is not counted as an error of the loss.
+The expected warnings of the naive path (log of 0, 0·inf) are silenced inside this
+module with ``np.errstate``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import binary_cross_entropy_with_logits, sigmoid
+from .shape import float_limits
 
 __all__ = ["CLIP_EPS", "ClassificationResult", "run_classification"]
 
@@ -46,6 +48,8 @@ class ClassificationResult:
         first_nonfinite: key -> smallest |z| at which the loss is inf or nan on the
             sweep (``nan`` if it never is).
         max_rel_error: key -> largest relative error over the z where it is finite.
+        sigma_one_from: dtype -> smallest z with σ(z) == 1 exactly in that dtype (exact,
+            by bisection; the probability path breaks from there on).
         clip_eps: ε of the clipped variant.
         clip_cap: the largest loss the clipped variant returns (about −log ε).
     """
@@ -56,6 +60,7 @@ class ClassificationResult:
     rel_error: dict[str, np.ndarray]
     first_nonfinite: dict[str, float]
     max_rel_error: dict[str, float]
+    sigma_one_from: dict[str, float]
     clip_eps: float
     clip_cap: float
 
@@ -106,6 +111,9 @@ def run_classification() -> ClassificationResult:
         rel_error=rel,
         first_nonfinite=first,
         max_rel_error=worst,
+        sigma_one_from={
+            np.dtype(d).name: float_limits(d).one_from for d in (np.float32, np.float64)
+        },
         clip_eps=CLIP_EPS,
         clip_cap=float(max(v.max() for k, v in loss.items() if k.startswith("clip/"))),
     )

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ._threads import single_threaded_blas
 from .mlp import (
     ACTIVATIONS,
     MLP,
@@ -226,6 +227,7 @@ class ActivationComparison:
         return self.delta_trained[:, 0] / self.delta_trained[:, -1]
 
 
+@single_threaded_blas
 def compare_activations(seed: int = 0) -> ActivationComparison:
     """Train the same architecture with sigmoid, tanh and ReLU; record gradients and loss.
 
@@ -332,6 +334,7 @@ def _linearised_deltas(net: MLP, delta_top: FloatArray, slope: float) -> FloatAr
     return np.array(norms[::-1])
 
 
+@single_threaded_blas
 def sigmoid_bound(seed: int = 0) -> SigmoidBound:
     """Compare ``0.25^(L − l)`` with the gradient measured in the sigmoid network at init.
 
@@ -468,6 +471,7 @@ def _crossing(scales: FloatArray, values: FloatArray) -> float:
     return float(np.exp(x0 + (0.0 - y0) * (x1 - x0) / (y1 - y0)))
 
 
+@single_threaded_blas
 def weight_scale_sweep(seed: int = 0) -> WeightScaleSweep:
     """Multiply the Glorot weights of a sigmoid network by 1/4 … 64 and measure gradients.
 
@@ -561,6 +565,7 @@ def _layer_stats(activation: Activation, fwd: ForwardPass) -> tuple[FloatArray, 
     return pct, sat, spread
 
 
+@single_threaded_blas
 def activation_statistics(seed: int = 0) -> ActivationStatistics:
     """Per-layer output distributions for sigmoid, tanh and ReLU at initialisation.
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import sigmoid
+from ._threads import single_threaded_blas
 
 __all__ = ["BATCH_SIZES", "Problem", "ZigzagResult", "make_problems", "run_zigzag"]
 
@@ -196,6 +197,7 @@ def _grid(p: Problem, path: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndar
     return w1, w2, p.loss(np.stack([w1, w2], axis=-1))
 
 
+@single_threaded_blas
 def run_zigzag(seed: int = _SEED) -> ZigzagResult:
     """Run the whole zig-zag experiment (deterministic for a given seed)."""
     problems = make_problems(seed)

@@ -92,10 +92,15 @@ def draw_bce(r: ClassificationResult, lang: str) -> Figure:
 
 def alt_bce(r: ClassificationResult, lang: str) -> str:
     """Alt text of :func:`draw_bce`, with the measured thresholds and errors."""
+
+    def err(method_dtype: str) -> str:
+        worst = max(r.max_rel_error[f"{method_dtype}/y0"], r.max_rel_error[f"{method_dtype}/y1"])
+        return f"{worst:.1e}" if worst > 0 else "0"
+
     return t("bce.alt", lang).format(
-        z32=r.first_nonfinite["prob/float32/y0"],
-        z64=r.first_nonfinite["prob/float64/y0"],
+        z32=r.sigma_one_from["float32"],
+        z64=r.sigma_one_from["float64"],
         cap=r.clip_cap,
-        e32=r.max_rel_error["logits/float32/y1"],
-        e64=max(r.max_rel_error["logits/float64/y0"], r.max_rel_error["logits/float64/y1"]),
+        e32=err("logits/float32"),
+        e64=err("logits/float64"),
     )

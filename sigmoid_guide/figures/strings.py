@@ -91,10 +91,11 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "ko": "세 개의 로그 눈금 그래프. 왼쪽: x가 0에서 45까지일 때 1 − σ(x). 정확한 값은 "
         "직선으로 계속 줄어들지만, 자료형 안에서 계산한 값은 float32에서 x = {one32:.2f}, "
         "float64에서 x = {one64:.2f}부터 σ가 정확히 1로 반올림되어 0이 되므로 곡선이 "
-        "끊긴다. 가운데(float32, x는 −120에서 0)와 오른쪽(float64, x는 −800에서 0): σ(x). 교과서식 1/(1+exp(−x))는 exp가 "
-        "오버플로하는 x ≤ {over32:.2f} (float32), x ≤ {over64:.2f} (float64)에서 경고와 "
-        "함께 0을 돌려준다. 안정적인 구현은 비정규 수까지 계산하여 x = {zero32:.2f} "
-        "(float32), x = {zero64:.2f} (float64)에 이르러서야 0이 된다.",
+        "끊긴다. 가운데(float32, x는 −120에서 0)와 오른쪽(float64, x는 −800에서 0)은 "
+        "σ(x)이다. 교과서식 1/(1+exp(−x))는 exp가 오버플로하는 x ≤ {over32:.2f} "
+        "(float32), x ≤ {over64:.2f} (float64)에서 경고와 함께 0을 돌려준다. 안정적인 "
+        "구현은 비정규 수까지 계산하여 x = {zero32:.2f} (float32), "
+        "x = {zero64:.2f} (float64)에 이르러서야 0이 된다.",
         "en": "Three log-scale plots. Left: 1 − σ(x) for x from 0 to 45. The exact value keeps "
         "falling along a straight line, but computed in the dtype it becomes 0, because σ "
         "rounds to exactly 1 from x = {one32:.2f} in float32 and x = {one64:.2f} in float64, "
@@ -197,8 +198,8 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "outliers.bulk_median": {"ko": "보통 입력의 중앙값", "en": "median of ordinary inputs"},
     "outliers.point": {"ko": "이상치 x = {x}", "en": "outlier x = {x}"},
     "outliers.distinct": {
-        "ko": "이상치 출력 값 {d}가지",
-        "en": "{d} distinct outlier output(s)",
+        "ko": "이상치 출력 값: {d}가지",
+        "en": "distinct outlier outputs: {d}",
     },
     "outliers.prep.raw": {"ko": "전처리 없음", "en": "no preprocessing"},
     "outliers.prep.standardised": {"ko": "표준화 (z-점수)", "en": "standardised (z-score)"},
@@ -267,7 +268,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "유한하지만 {cap:.1f}에서 멈추어 틀린 값이고 기울기도 사라진다. 로짓으로 계산하면 "
         "정확한 값과 겹친다. 오른쪽(정답 1, 로그 눈금): 확률로 계산한 손실은 z가 커질수록 "
         "상대 오차가 커지다가 같은 지점부터 0·log 0 때문에 NaN이 된다. 로짓으로 계산한 손실의 "
-        "최대 상대 오차는 float32에서 {e32:.1e}, float64에서 {e64:.1e}이다.",
+        "최대 상대 오차는 float32에서 {e32}, float64에서 {e64}이다.",
         "en": "Two plots. Binary cross-entropy computed three ways for logits z from −60 to "
         "60. Left (label 0): the exact loss grows towards z as z grows. Computed from the "
         "probability p = σ(z) it is inf from z ≥ {z32:.2f} (float32) and z ≥ {z64:.2f} "
@@ -276,7 +277,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "Computed from logits it lies on the exact curve. Right (label 1, log scale): the "
         "relative error of the loss from probabilities grows with z and becomes NaN "
         "(0 · log 0) from the same points. From logits, the largest relative error is "
-        "{e32:.1e} in float32 and {e64:.1e} in float64.",
+        "{e32} in float32 and {e64} in float64.",
     },
     # cost of exp
     "op.sigmoid": {"ko": "시그모이드 (이 패키지)", "en": "sigmoid (this package)"},

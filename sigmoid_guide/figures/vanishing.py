@@ -171,11 +171,11 @@ def draw_bound(r: SigmoidBound, lang: str) -> Figure:
         depth - 0.65, 0.15, "0.25", color=COLORS["black"], ha="right", va="center", fontsize=8.5
     )
     # Headroom above the singular values (about 2) keeps the legend off the lines.
-    right.set_ylim(0.0, 3.4)
+    right.set_ylim(0.0, 3.5)
     right.set_title(t("vanishing.bound.right_title", lang))
     right.set_ylabel(t("vanishing.bound.factor", lang))
     _layer_axis(right, depth - 1, lang, "vanishing.bound.step_layer")
-    right.legend(loc="upper center", ncol=2, fontsize=8)
+    right.legend(loc="upper right", fontsize=8)
     return fig
 
 

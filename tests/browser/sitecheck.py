@@ -100,7 +100,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         path = unquote(urlsplit(path).path)
         if not path.startswith(self.base):
-            return str(Path(self.directory) / "\0missing")  # answered with 404
+            return str(Path(self.directory) / "404-outside-base-path" / "missing")  # a 404
         return super().translate_path("/" + path[len(self.base) :])
 
     def log_message(self, format: str, *args) -> None:
@@ -210,9 +210,20 @@ async () => {
     showTab(m);
     return {text: m.textContent.trim().slice(0, 60), ...box(m)};
   });
+  // Material's code blocks (pre > code; the copy button is a [data-clipboard-target]
+  // button in the same <pre>) and notebook input cells (mkdocs-jupyter's <clipboard-copy>
+  // element next to the highlighted source; it works only if its script defined it).
   const codes = [...content.querySelectorAll('pre > code')].map(c => ({
-    copy: !!c.parentElement.querySelector(':scope > button.md-clipboard'),
+    kind: 'markdown',
+    copy: !!c.parentElement.querySelector('button[data-clipboard-target]'),
     text: c.textContent.trim().slice(0, 60)}));
+  for (const cell of content.querySelectorAll('.jp-CodeCell .jp-InputArea')) {
+    const source = cell.querySelector('.highlight-ipynb pre, pre');
+    if (!source) continue;
+    const button = cell.querySelector('clipboard-copy');
+    codes.push({kind: 'notebook', text: source.textContent.trim().slice(0, 60),
+                copy: !!button && !!customElements.get('clipboard-copy')});
+  }
   const alternates = [...document.querySelectorAll('head link[hreflang]')].map(l => ({
     rel: l.getAttribute('rel'), hreflang: l.getAttribute('hreflang'), href: l.getAttribute('href')}));
   const switcher = [...document.querySelectorAll('.md-select__link[hreflang]')].map(a => ({
@@ -252,6 +263,9 @@ class PageReport:
     probe: dict = field(default_factory=dict)
     axe: list[dict] = field(default_factory=list)
     figure_shots: dict[str, bytes | str] = field(default_factory=dict)  # "i:src" -> PNG or error
+
+    def __repr__(self) -> str:  # keep pytest's failure output short
+        return f"PageReport({self.url})"
 
 
 def new_context(browser, scheme: str = "light"):

@@ -1,0 +1,11 @@
+import numpy as np
+
+from sigmoid_guide.kernels import logit_kernel, sigmoid_kernel
+
+p = np.array([0.0, 0.1, 0.5, 0.9, 1.0])
+print(logit_kernel(p))  # no divide-by-zero warning at 0 and 1
+#> [       -inf -2.19722458  0.          2.19722458         inf]
+# logit undoes sigmoid
+x = np.array([-30.0, -2.5, 0.25, 3.0])
+print(logit_kernel(sigmoid_kernel(x)))
+#> [-30.    -2.5    0.25   3.  ]

@@ -1,0 +1,19 @@
+import warnings
+
+import numpy as np
+
+from sigmoid_guide.kernels import sigmoid_kernel  # the function above, from the package
+
+x = np.array([-np.inf, -800.0, -30.0, 0.0, 30.0, 800.0, np.inf, np.nan])
+with warnings.catch_warnings():
+    warnings.simplefilter("error")  # any warning would stop the program here
+    y = sigmoid_kernel(x)
+print(y)
+#> [0.00000000e+00 0.00000000e+00 9.35762297e-14 5.00000000e-01
+#>  1.00000000e+00 1.00000000e+00 1.00000000e+00            nan]
+# results that should be subnormal are computed, not flushed to 0
+print(sigmoid_kernel(np.array([-720.0])))
+#> [2.0322308e-313]
+# float32 stays float32; a single number goes in as a one-element array
+print(sigmoid_kernel(np.array([2.0], dtype=np.float32)))
+#> [0.880797]

@@ -1,0 +1,18 @@
+import numpy as np
+
+from sigmoid_guide.experiments.mlp import init_mlp, init_name, loss_and_gradients
+from sigmoid_guide.experiments.vanishing import SETUP, make_dataset
+
+print(SETUP)
+#> Setup(depth=10, width=64, n_features=8, n_samples=128, steps=100, learning_rate=0.05, momentum=0.9)
+# the data and the networks of the experiment behind the figure (its seeds)
+x, y = make_dataset(np.random.default_rng([0, 0]))
+for activation in ("sigmoid", "tanh", "relu"):
+    net = init_mlp(SETUP.sizes, activation, np.random.default_rng([0, 1, 0]))
+    grads = loss_and_gradients(net, x, y)
+    norms = [np.linalg.norm(g) for g in grads.weights[:-1]]  # hidden layers 1 ... 10
+    print(f"{activation:7} ({init_name(activation)}): "
+          f"|dL/dW_1| / |dL/dW_10| = {norms[0] / norms[-1]:.1e}")
+#> sigmoid (Glorot uniform): |dL/dW_1| / |dL/dW_10| = 9.8e-07
+#> tanh    (Glorot uniform): |dL/dW_1| / |dL/dW_10| = 7.1e-01
+#> relu    (He normal): |dL/dW_1| / |dL/dW_10| = 2.3e-01
