@@ -112,6 +112,8 @@ def on_config(config):
 @event_priority(-50)  # after mkdocs-jupyter has wrapped the notebook files
 def on_files(files, config):
     lang = config.theme["language"]
+    for key in [k for k in _meta if k[0] == lang]:  # forget the previous build's figures
+        del _meta[key]
     names: list[str] = []
     for f in files.documentation_pages():
         if not f.src_uri.endswith(".md"):
@@ -120,10 +122,17 @@ def on_files(files, config):
             if name not in names:
                 names.append(name)
     for name in names:
-        meta = _render(name, lang)
-        _meta[(lang, name)] = meta
-        files.append(File.generated(config, f"figures/{name}.svg", abs_src_path=meta["file"]))
+        _prepare(name, lang, files, config)
     return files
+
+
+def _prepare(name: str, lang: str, files, config) -> dict:
+    meta = _render(name, lang)
+    _meta[(lang, name)] = meta
+    uri = f"figures/{name}.svg"
+    if files.get_file_from_path(uri) is None:
+        files.append(File.generated(config, uri, abs_src_path=meta["file"]))
+    return meta
 
 
 def _escape_alt(text: str) -> str:
@@ -137,8 +146,8 @@ def on_page_markdown(markdown, page, config, files):
     def figure(m: re.Match) -> str:
         name = m.group(1)
         meta = _meta.get((lang, name))
-        if meta is None:  # e.g. a page added while serving; on_files saw it too
-            raise PluginError(f"{page.file.src_uri}: figure {name} was not prepared")
+        if meta is None:  # the page changed after on_files read it (e.g. while serving)
+            meta = _prepare(name, lang, files, config)
         src = posixpath.relpath(f"figures/{name}.svg", rel_dir or ".")
         parts = [
             f'<figure class="sg-figure" markdown="span">',

@@ -8,6 +8,9 @@
 * Every page gets hreflang alternates (absolute URLs derived from ``site_url``) for
   each language and x-default, and the language switcher links to the same page in
   the other language (relative links, so it also works on a local server).
+* While serving, a language whose inputs did not change since the last rebuild is not
+  built again: its previous output is copied back (an edit to a Korean page rebuilds
+  only the Korean site).
 * A page without its counterpart in the other language is a warning (strict: error).
 
 The language table is ``extra.alternate`` in mkdocs.yml: ``lang``, ``name`` and ``link``
@@ -18,9 +21,12 @@ otherwise.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import posixpath
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -38,6 +44,7 @@ WATCH = ["docs/en", "mkdocs.en.yml", "sigmoid_guide", "hooks", "overrides", "doc
 
 _command = "build"  # set by on_startup (the Korean build's command)
 _nested = False  # true while the sub-build of another language runs
+_saved: dict[str, tuple[str, Path]] = {}  # serve only: lang -> (input fingerprint, copy of its site)
 
 
 def _languages(config) -> list[dict]:
@@ -138,6 +145,22 @@ def on_template_context(context, template_name, config):
     return context
 
 
+def _inputs_fingerprint(lang: str) -> str:
+    """Everything a language's site is built from (serve: skip unchanged languages)."""
+    h = hashlib.sha256(sg_common.build_hash().encode())
+    for item in [f"docs/{lang}", "mkdocs.yml", f"mkdocs.{lang}.yml", "docs_src", "overrides", "hooks"]:
+        base = ROOT / item
+        paths = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file())
+        for p in paths:
+            st = p.stat()
+            h.update(f"{p}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    # Which pages exist in the other languages (for the switcher and its warnings).
+    for other in sorted((ROOT / "docs").iterdir()):
+        if other.is_dir() and other.name != lang:
+            h.update("\n".join(sorted(str(p.relative_to(other)) for p in other.rglob("*"))).encode())
+    return h.hexdigest()
+
+
 @event_priority(-100)  # after every other post_build handler of this build
 def on_post_build(config):
     global _nested
@@ -145,6 +168,15 @@ def on_post_build(config):
         return
     for alt in _languages(config)[1:]:
         prefix = _prefix(alt)
+        out_dir = Path(config.site_dir) / prefix
+        if _command == "serve":
+            fingerprint = _inputs_fingerprint(alt["lang"])
+            saved = _saved.get(alt["lang"])
+            if saved and saved[0] == fingerprint and saved[1].is_dir():
+                shutil.rmtree(out_dir, ignore_errors=True)
+                shutil.copytree(saved[1], out_dir)
+                log.info("The %s site is unchanged: reused", alt["lang"])
+                continue
         cfg_file = ROOT / f"mkdocs.{alt['lang']}.yml"
         sub = load_config(
             config_file=str(cfg_file),
@@ -158,3 +190,14 @@ def on_post_build(config):
             build(sub, serve_url=sub.site_url if _command == "serve" else None)
         finally:
             _nested = False
+        if _command == "serve":
+            copy = Path(tempfile.gettempdir()) / f"sg-serve-{os.getpid()}-{alt['lang']}"
+            shutil.rmtree(copy, ignore_errors=True)
+            shutil.copytree(out_dir, copy)
+            _saved[alt["lang"]] = (fingerprint, copy)
+
+
+def on_shutdown():
+    for _, copy in _saved.values():
+        shutil.rmtree(copy, ignore_errors=True)
+    _saved.clear()

@@ -11,6 +11,7 @@ backslash left in the MathML fails the build, as does a formula it cannot parse.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -29,17 +30,23 @@ NB_MATH = re.compile(r"(?<![\\$])\$\$(.+?)\$\$|(?<![\\$])\$([^$\n]+?)\$(?!\$)", 
 _TEXT_NODE = re.compile(r">([^<]*)<")
 
 
-def to_mathml(tex: str, display: bool, where: str) -> str:
-    tex = tex.strip()
+@functools.lru_cache(maxsize=4096)
+def _convert(tex: str, display: bool) -> tuple[str | None, str]:
+    """(MathML, "") or (None, reason); memoised: rebuilds convert only new formulas."""
     try:
         out = convert(tex, display="block" if display else "inline")
     except Exception as exc:  # latex2mathml raises assorted exceptions on bad input
-        raise PluginError(f"{where}: cannot convert formula {tex!r}: {exc}") from exc
+        return None, f"cannot convert formula {tex!r}: {exc}"
     leftovers = [t for t in _TEXT_NODE.findall(out) if "\\" in t]
     if leftovers:
-        raise PluginError(
-            f"{where}: formula {tex!r} has commands latex2mathml does not know: {leftovers}"
-        )
+        return None, f"formula {tex!r} has commands latex2mathml does not know: {leftovers}"
+    return out, ""
+
+
+def to_mathml(tex: str, display: bool, where: str) -> str:
+    out, problem = _convert(tex.strip(), display)
+    if out is None:
+        raise PluginError(f"{where}: {problem}")
     return out
 
 

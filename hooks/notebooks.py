@@ -16,6 +16,11 @@
   reads as cache hits. An error in a notebook is re-raised when its page is built.
   The copy-button ids (a global counter in mkdocs-jupyter) are renumbered per page so
   that parallel conversion stays deterministic.
+* Notebook HTML is not processed by MkDocs: relative links to .md/.ipynb files are
+  rewritten here to page URLs (a missing target is a warning); image outputs take their
+  alt text from the code cell's metadata "alt" (missing: a warning); a cell writing to
+  stderr is a warning; math written as \\( \\) in a Markdown cell (which nbconvert turns
+  into plain text) is a warning.
 * Heading ids: mkdocs-jupyter gives Korean headings an empty id (and the table of
   contents then points nowhere); they are recomputed with the site's slugify
   (pymdownx.slugs, lower case) in both the HTML and the table of contents.
@@ -25,7 +30,9 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import os
+import posixpath
 import re
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -197,11 +204,93 @@ def _renumber_copy_ids(content: str) -> str:
     return content
 
 
+_GENERIC_ALT = 'alt="No description has been provided for this image"'
+_CELL_SPLIT = re.compile(r'(?=<div class="jp-Cell [^"]*" id="cell-id=)')
+_CELL_ID = re.compile(r'^<div class="jp-Cell [^"]*" id="cell-id=([^"]+)"')
+_HREF = re.compile(r'href="([^"#:?]+\.(?:md|ipynb))(#[^"]*)?"')
+_TEX_DELIM = re.compile(r"\\[()\[\]]")
+_CODE_SPAN = re.compile(r"`[^`]*`")
+
+
+class _DropAltWarning(logging.Filter):
+    """nbconvert warns about images without alt text; _apply_alt_texts handles them."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "Alternative text is missing" not in record.getMessage()
+
+
+logging.getLogger("traitlets").addFilter(_DropAltWarning())
+
+
+def _notebook_cells(page) -> list[dict]:
+    with open(page.file.abs_src_path, encoding="utf-8") as f:
+        return json.load(f).get("cells", [])
+
+
+def _check_source(page) -> None:
+    """Math in Markdown cells must use $...$ / $$...$$: nbconvert's Markdown drops the
+    backslash of \\( \\) \\[ \\] (the formula silently becomes plain text)."""
+    for cell in _notebook_cells(page):
+        if cell.get("cell_type") != "markdown":
+            continue
+        text = _CODE_SPAN.sub("", "".join(cell.get("source", [])))
+        if _TEX_DELIM.search(text):
+            log.warning(
+                "%s, cell %s: write math as $...$ or $$...$$ in notebooks, not \\( \\) or \\[ \\]",
+                page.file.src_uri, cell.get("id"),
+            )
+
+
+def _apply_alt_texts(content: str, page) -> str:
+    """Image outputs get their alt text from the code cell's metadata "alt" (a string,
+    in the notebook's language); an image output without one is a warning."""
+    alts = {
+        c.get("id"): c.get("metadata", {}).get("alt")
+        for c in _notebook_cells(page)
+        if c.get("cell_type") == "code"
+    }
+    parts = _CELL_SPLIT.split(content)
+    for i, part in enumerate(parts):
+        if _GENERIC_ALT not in part:
+            continue
+        m = _CELL_ID.match(part)
+        cell_id = m.group(1) if m else None
+        alt = alts.get(cell_id)
+        if not alt or not str(alt).strip():
+            log.warning(
+                '%s, cell %s: an image output has no alt text; add "alt": "..." to the '
+                "cell's metadata (in the notebook's language)",
+                page.file.src_uri, cell_id,
+            )
+            continue
+        parts[i] = part.replace(_GENERIC_ALT, f'alt="{html.escape(" ".join(str(alt).split()), quote=True)}"')
+    return "".join(parts)
+
+
+def _rewrite_links(content: str, page, files) -> str:
+    """Relative links to .md/.ipynb files in Markdown cells point at the pages (MkDocs
+    does not rewrite links inside notebook HTML); a missing target is a warning."""
+    from mkdocs.utils import get_relative_url
+
+    base = posixpath.dirname(page.file.src_uri)
+
+    def repl(m: re.Match) -> str:
+        target_uri = posixpath.normpath(posixpath.join(base, html.unescape(m.group(1))))
+        target = files.get_file_from_path(target_uri)
+        if target is None or target.page is None:
+            log.warning("%s: link to %s, which is not a page", page.file.src_uri, m.group(1))
+            return m.group(0)
+        return f'href="{get_relative_url(target.url, page.url)}{m.group(2) or ""}"'
+
+    return _HREF.sub(repl, content)
+
+
 @event_priority(50)  # before hooks/mathml.py (-50) and the others
 def on_page_content(content, page, config, files):
     if not getattr(page, "nb_url", None):
         return content
     before = len(content)
+    _check_source(page)
     content = _STYLE.sub("", content)
     content = _SCRIPT.sub(_keep_script, content)
     content = _COMMENT.sub("", content)
@@ -211,5 +300,9 @@ def on_page_content(content, page, config, files):
         content = content.replace(">Copied!<", ">복사됨<")
     content = _fix_headings(content, page)
     content = _renumber_copy_ids(content)
+    content = _apply_alt_texts(content, page)
+    content = _rewrite_links(content, page, files)
+    if 'data-mime-type="application/vnd.jupyter.stderr"' in content:
+        log.warning("%s: a cell wrote to stderr (a warning?); see the page", page.file.src_uri)
     log.debug("%s: %d -> %d bytes", page.file.src_uri, before, len(content))
     return content

@@ -32,6 +32,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,10 +57,18 @@ TARGETS = {  # (category, preset or None for both): minimum score
 }
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ipynb", ".map"}
 MIME = {
-    ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
-    ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".svg": "image/svg+xml",
-    ".png": "image/png", ".ico": "image/x-icon", ".woff2": "font/woff2", ".woff": "font/woff",
-    ".ipynb": "application/x-ipynb+json", ".xml": "application/xml", ".txt": "text/plain; charset=utf-8",
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".json": "application/json",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+    ".woff2": "font/woff2",
+    ".woff": "font/woff",
+    ".ipynb": "application/x-ipynb+json",
+    ".xml": "application/xml",
+    ".txt": "text/plain; charset=utf-8",
 }
 
 
@@ -68,7 +77,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     protocol_version = "HTTP/1.1"
     base = "/"
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME}
+    extensions_map: ClassVar[dict[str, str]] = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        **MIME,
+    }
 
     def translate_path(self, path: str) -> str:
         path = unquote(urlsplit(path).path)
@@ -110,6 +122,14 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # browsers drop connections
+            super().handle_error(request, client_address)
+
+
 def site_url_of(site: Path) -> str:
     m = re.search(r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text("utf-8"))
     if not m:
@@ -132,14 +152,22 @@ def build(dest: Path) -> None:
     print(f"building the site into {dest} …", flush=True)
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
-        cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL,
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
 
 
 def run_lighthouse(url: str, preset: str, chrome: str) -> dict:
     cmd = [
-        str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
-        f"--only-categories={','.join(CATEGORIES)}", "--disable-full-page-screenshot",
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        "--output-path=stdout",
+        "--quiet",
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--disable-full-page-screenshot",
         f"--chrome-flags={' '.join(CHROME_FLAGS)}",
     ]
     if preset == "desktop":
@@ -164,15 +192,21 @@ def failing_audits(report: dict, category: str) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--site", type=Path, help="an existing build (default: build into a temp dir)")
-    ap.add_argument("--pages", nargs="*", help='pages below the Korean root, e.g. "" definition/ en/labs/zigzag/ '
-                    "(a page without en/ also runs its English twin; default: every page)")
+    ap.add_argument(
+        "--pages",
+        nargs="*",
+        help='pages below the Korean root, e.g. "" definition/ en/labs/zigzag/ '
+        "(a page without en/ also runs its English twin; default: every page)",
+    )
     ap.add_argument("--presets", default="mobile,desktop")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--json", type=Path, help="write every run's scores (and failing audits) here")
     args = ap.parse_args(argv)
 
     if not LIGHTHOUSE.exists():
-        print("lighthouse.py: node_modules/.bin/lighthouse is missing: run `npm ci`", file=sys.stderr)
+        print(
+            "lighthouse.py: node_modules/.bin/lighthouse is missing: run `npm ci`", file=sys.stderr
+        )
         return 2
     chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
     if not shutil.which(chrome):
@@ -199,8 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         presets = [p.strip() for p in args.presets.split(",") if p.strip()]
         base = urlsplit(site_url_of(site)).path or "/"
         handler = type("H", (Handler,), {"base": base})
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-        server.daemon_threads = True
+        server = Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         origin = f"http://127.0.0.1:{server.server_address[1]}"
@@ -213,23 +246,35 @@ def main(argv: list[str] | None = None) -> int:
                 for preset in presets:
                     for _ in range(args.runs):
                         report = run_lighthouse(origin + base + page, preset, chrome)
-                        scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
+                        scores = {
+                            c: round(100 * (report["categories"][c]["score"] or 0))
+                            for c in CATEGORIES
+                        }
                         results.setdefault((page, preset), []).append(scores)
-                        audits[(page, preset)] = {c: failing_audits(report, c) for c in CATEGORIES[1:]}
+                        audits[(page, preset)] = {
+                            c: failing_audits(report, c) for c in CATEGORIES[1:]
+                        }
                         done += 1
-                        print(f"[{done}/{total} {time.monotonic() - t0:5.0f}s] /{page} {preset}: "
-                              + " ".join(f"{SHORT[c]} {s}" for c, s in scores.items()), flush=True)
+                        print(
+                            f"[{done}/{total} {time.monotonic() - t0:5.0f}s] /{page} {preset}: "
+                            + " ".join(f"{SHORT[c]} {s}" for c, s in scores.items()),
+                            flush=True,
+                        )
         finally:
             server.shutdown()
             server.server_close()
             thread.join(5)
 
     medians = {
-        key: {c: statistics.median(run[c] for run in runs) for c in CATEGORIES} for key, runs in results.items()
+        key: {c: statistics.median(run[c] for run in runs) for c in CATEGORIES}
+        for key, runs in results.items()
     }
     misses = []
     header = f"| page | preset | {' | '.join(SHORT[c] for c in CATEGORIES)} |"
-    print(f"\nMedians of {args.runs} runs (lighthouse {lighthouse_version()}, Chromium at {chrome}):\n")
+    print(
+        f"\nMedians of {args.runs} runs "
+        f"(lighthouse {lighthouse_version()}, Chromium at {chrome}):\n"
+    )
     print(header)
     print("|" + "---|" * (2 + len(CATEGORIES)))
     for (page, preset), med in medians.items():
@@ -240,7 +285,10 @@ def main(argv: list[str] | None = None) -> int:
             cells.append(f"{med[c]:g}" + ("" if ok else " ✗"))
             if not ok:
                 why = ", ".join(audits[(page, preset)].get(c, [])[:6]) if c != "performance" else ""
-                misses.append(f"/{page} {preset}: {c} {med[c]:g} < {target}" + (f" — failing: {why}" if why else ""))
+                misses.append(
+                    f"/{page} {preset}: {c} {med[c]:g} < {target}"
+                    + (f" — failing: {why}" if why else "")
+                )
         print(f"| /{page} | {preset} | {' | '.join(cells)} |")
     print()
     if misses:
@@ -249,9 +297,24 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print("All targets met (a11y ≥ 95, best practices 100, SEO 100, mobile performance ≥ 90).")
     if args.json:
-        args.json.write_text(json.dumps(
-            [{"page": p, "preset": s, "runs": r, "median": medians[(p, s)], "failing_audits": audits[(p, s)]}
-             for (p, s), r in results.items()], indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        args.json.write_text(
+            json.dumps(
+                [
+                    {
+                        "page": p,
+                        "preset": s,
+                        "runs": r,
+                        "median": medians[(p, s)],
+                        "failing_audits": audits[(p, s)],
+                    }
+                    for (p, s), r in results.items()
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+            + "\n",
+            encoding="utf-8",
+        )
     return 0
 
 

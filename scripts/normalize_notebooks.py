@@ -2,7 +2,7 @@
 """Normalise the lab notebooks so that builds are byte-identical and diffs are small.
 
 For every docs/*/labs/*.ipynb: remove outputs and execution counts, give each cell the
-fixed id ``lab-<n>`` (1-based position), drop volatile metadata, and set the kernelspec
+fixed id ``lab-<n>`` (1-based position), drop volatile metadata (keeping "tags" and the "alt" text of image outputs), and set the kernelspec
 to python3. Run it after editing a notebook in Jupyter:
 
     .venv/bin/python scripts/normalize_notebooks.py          # rewrite in place
@@ -29,7 +29,7 @@ def normalized(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     for i, cell in enumerate(nb.cells, start=1):
         cell.id = f"lab-{i}"
         cell.metadata = nbformat.from_dict(
-            {k: v for k, v in cell.metadata.items() if k in {"tags"}}
+            {k: v for k, v in cell.metadata.items() if k in {"tags", "alt"}}
         )
         if cell.cell_type == "code":
             cell.outputs = []

@@ -24,15 +24,39 @@ ROOT = Path(__file__).resolve().parent.parent
 URL_ATTRS = {"href", "src", "srcset", "data", "poster", "xlink:href", "action", "formaction"}
 # Elements whose URL attribute the browser fetches while loading the page.
 LOADED = {
-    ("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
-    ("iframe", "src"), ("frame", "src"), ("embed", "src"), ("object", "data"), ("video", "src"),
-    ("video", "poster"), ("audio", "src"), ("track", "src"), ("input", "src"), ("image", "href"),
-    ("image", "xlink:href"), ("use", "href"), ("use", "xlink:href"), ("feimage", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("img", "srcset"),
+    ("source", "src"),
+    ("source", "srcset"),
+    ("iframe", "src"),
+    ("frame", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("video", "src"),
+    ("video", "poster"),
+    ("audio", "src"),
+    ("track", "src"),
+    ("input", "src"),
+    ("image", "href"),
+    ("image", "xlink:href"),
+    ("use", "href"),
+    ("use", "xlink:href"),
+    ("feimage", "href"),
 }
 # <link rel=...> values that make the browser fetch the target.
 LOADED_LINK_RELS = {
-    "stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "modulepreload",
-    "prefetch", "preconnect", "dns-prefetch", "manifest", "mask-icon",
+    "stylesheet",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "preload",
+    "modulepreload",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+    "manifest",
+    "mask-icon",
 }
 # <link rel=...> values that only name a URL (checked like links, never fetched).
 CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.S)
@@ -108,13 +132,18 @@ class _Resolver:
     def resolve(self, base_url: str, ref: str) -> tuple[str, Path | None, str]:
         """('local', file, fragment) | ('external', None, url) | ('ignore', None, '') |
         ('outside', None, url) for a link to the site's host outside the site."""
-        if not ref or ref.startswith(("mailto:", "tel:", "javascript:", "data:", "blob:", "about:")):
+        if not ref or ref.startswith(
+            ("mailto:", "tel:", "javascript:", "data:", "blob:", "about:")
+        ):
             return "ignore", None, ""
         url = urljoin(base_url, ref)
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
             return "ignore", None, ""
-        if not url.startswith(self.site_url) and url.split("#")[0].rstrip("/") + "/" != self.site_url:
+        if (
+            not url.startswith(self.site_url)
+            and url.split("#")[0].rstrip("/") + "/" != self.site_url
+        ):
             if f"{parts.scheme}://{parts.netloc}" == self.origin:
                 return "outside", None, url
             return "external", None, url
@@ -150,7 +179,7 @@ def test_internal_links_and_anchors(built_site):
     for page in _html_files(built_site):
         base = r.page_url(page)
         parsed = _parse(page)
-        for tag, attr, ref, rel in parsed.refs:
+        for tag, attr, ref, _rel in parsed.refs:
             kind, target, extra = r.resolve(base, ref)
             where = f"{page.relative_to(built_site)}: <{tag} {attr}={ref!r}>"
             if kind == "outside":
@@ -170,7 +199,10 @@ def test_internal_links_and_anchors(built_site):
     print("\n".join(lines))
     assert checked > 100
     if broken:
-        pytest.fail(f"broken internal links or anchors ({len(broken)}):\n" + "\n".join(broken), pytrace=False)
+        pytest.fail(
+            f"broken internal links or anchors ({len(broken)}):\n" + "\n".join(broken),
+            pytrace=False,
+        )
 
 
 def test_nothing_is_loaded_from_another_host(built_site):
@@ -180,9 +212,14 @@ def test_nothing_is_loaded_from_another_host(built_site):
         base = r.page_url(page)
         parsed = _parse(page)
         for tag, attr, ref, rel in parsed.refs:
-            loaded = (tag, attr) in LOADED or (tag == "link" and set(rel.split()) & LOADED_LINK_RELS)
+            loaded = (tag, attr) in LOADED or (
+                tag == "link" and set(rel.split()) & LOADED_LINK_RELS
+            )
             if loaded and r.resolve(base, ref)[0] in ("external", "outside"):
-                problems.append(f"{page.relative_to(built_site)}: <{tag} {attr}={ref!r}> is loaded from another host")
+                problems.append(
+                    f"{page.relative_to(built_site)}: <{tag} {attr}={ref!r}> "
+                    "is loaded from another host"
+                )
         for css in parsed.styles:
             for m in CSS_URL.finditer(css):
                 ref = m.group(2) or m.group(4)
@@ -194,7 +231,9 @@ def test_nothing_is_loaded_from_another_host(built_site):
             ref = m.group(2) or m.group(4)
             kind, target, _ = r.resolve(base, ref)
             if kind in ("external", "outside"):
-                problems.append(f"{css_file.relative_to(built_site)}: url({ref!r}) is on another host")
+                problems.append(
+                    f"{css_file.relative_to(built_site)}: url({ref!r}) is on another host"
+                )
             elif kind == "local" and not target.is_file():
                 problems.append(f"{css_file.relative_to(built_site)}: url({ref!r}) is missing")
     if problems:
@@ -210,7 +249,9 @@ def test_sitemap_urls_exist(built_site):
             seen += 1
             kind, target, _ = r.resolve(r.site_url, loc)
             if kind != "local" or not target.is_file():
-                problems.append(f"{sitemap.relative_to(built_site)}: {loc} is not a page of the site")
+                problems.append(
+                    f"{sitemap.relative_to(built_site)}: {loc} is not a page of the site"
+                )
     assert seen > 10
     assert not problems, "\n".join(problems)
 

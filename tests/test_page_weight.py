@@ -23,7 +23,15 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 LIMIT = 500_000  # bytes, compressed
 CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.S)
-FETCHED_LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "modulepreload", "manifest"}
+FETCHED_LINK_RELS = {
+    "stylesheet",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "preload",
+    "modulepreload",
+    "manifest",
+}
 
 
 class _Refs(HTMLParser):
@@ -38,7 +46,16 @@ class _Refs(HTMLParser):
         rel = set(a.get("rel", "").lower().split())
         if tag == "link" and rel & FETCHED_LINK_RELS and a.get("href"):
             self.urls.append(a["href"])
-        elif tag in {"script", "img", "source", "iframe", "embed", "video", "audio", "input"} and a.get("src"):
+        elif tag in {
+            "script",
+            "img",
+            "source",
+            "iframe",
+            "embed",
+            "video",
+            "audio",
+            "input",
+        } and a.get("src"):
             self.urls.append(a["src"])
         if tag in {"img", "source"} and a.get("srcset"):
             self.urls.append(a["srcset"].split(",")[0].split()[0])
@@ -142,13 +159,24 @@ def test_no_page_transfers_more_than_500_kb(built_site):
         total, sizes, missing = page_weight(built_site, page)
         rel = page.relative_to(built_site).as_posix()
         biggest = sorted(sizes.items(), key=lambda kv: -kv[1])[:3]
-        rows.append((total, rel, ", ".join(f"{f.relative_to(built_site)} {n / 1000:.0f} kB" for f, n in biggest)))
+        rows.append(
+            (
+                total,
+                rel,
+                ", ".join(f"{f.relative_to(built_site)} {n / 1000:.0f} kB" for f, n in biggest),
+            )
+        )
         if missing:
             problems.append(f"{rel}: references missing files {missing}")
         if total > LIMIT:
-            problems.append(f"{rel}: {total / 1000:.1f} kB compressed on first load (limit {LIMIT / 1000:.0f} kB)")
+            problems.append(
+                f"{rel}: {total / 1000:.1f} kB compressed on first load "
+                f"(limit {LIMIT / 1000:.0f} kB)"
+            )
     rows.sort(reverse=True)
-    table = "\n".join(f"{total / 1000:8.1f} kB  {rel}  (largest: {big})" for total, rel, big in rows)
+    table = "\n".join(
+        f"{total / 1000:8.1f} kB  {rel}  (largest: {big})" for total, rel, big in rows
+    )
     out = ROOT / "test-artifacts"
     out.mkdir(exist_ok=True)
     (out / "page-weight.txt").write_text(table + "\n", encoding="utf-8")

@@ -16,8 +16,20 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 # Not part of a fresh clone (build outputs, caches, environments).
 SKIP = {
-    ".git", ".venv", "venv", "site", ".cache", "node_modules", "test-artifacts", "__pycache__",
-    ".pytest_cache", ".ruff_cache", ".hypothesis", ".ipynb_checkpoints", "build", "dist",
+    ".git",
+    ".venv",
+    "venv",
+    "site",
+    ".cache",
+    "node_modules",
+    "test-artifacts",
+    "__pycache__",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".hypothesis",
+    ".ipynb_checkpoints",
+    "build",
+    "dist",
 }
 
 
@@ -30,12 +42,12 @@ def _files(site: Path) -> dict[str, Path]:
 
 
 def _first_difference(a: bytes, b: bytes) -> str:
-    n = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    n = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     lo = max(0, n - 60)
     return (
         f"sizes {len(a)} and {len(b)}, first difference at byte {n}:\n"
-        f"      first:  {a[lo:n + 60]!r}\n"
-        f"      second: {b[lo:n + 60]!r}"
+        f"      first:  {a[lo : n + 60]!r}\n"
+        f"      second: {b[lo : n + 60]!r}"
     )
 
 
@@ -60,5 +72,6 @@ def test_two_clean_builds_are_byte_identical(built_site, mkdocs_build, tmp_path)
     assert len(first_files) > 20
     if problems:
         pytest.fail(
-            f"the two builds differ in {len(problems)} files:\n" + "\n".join(problems[:40]), pytrace=False
+            f"the two builds differ in {len(problems)} files:\n" + "\n".join(problems[:40]),
+            pytrace=False,
         )

@@ -29,17 +29,33 @@ OTHER = {
     "ko": '# 다른 쪽\n\n## 절 둘\n\n```python\n--8<-- "docs_src/mini/example.py:main"\n```\n',
     "en": '# Other page\n\n## Section two\n\n```python\n--8<-- "docs_src/mini/example.py:main"\n```\n',
 }
+IMAGE_CODE = (
+    "from IPython.display import SVG\n"
+    "SVG('<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"8\"></svg>')"
+)
 EXAMPLE = '# --8<-- [start:main]\nprint("hi")\n#> hi\n# --8<-- [end:main]\n'
 NAV = {"ko": "[시작: index.md, 다른 쪽: other.md]", "en": "[Start: index.md, Other: other.md]"}
 LAB_NAV = {"ko": ", 실습: labs/lab.ipynb]", "en": ", Lab: labs/lab.ipynb]"}
-WITH_LAB = {"control", "raising_notebook"}  # kernels are slow to start: only where needed
+WITH_LAB = {"control", "raising_notebook", "nb_tex_delimiters", "nb_image_without_alt", "nb_broken_link"}
+# Kernels are slow to start: only these execute their notebook; the others show stored outputs.
+EXECUTE = {"control", "raising_notebook"}
 
 
-def _notebook(code: str, title: str) -> str:
+SVG_OUT = {"output_type": "display_data", "metadata": {},
+           "data": {"image/svg+xml": ['<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"></svg>'],
+                    "text/plain": ["<SVG>"]}}
+LAB_MD = "Math $x^2$, a [link](../other.md#section-two)."
+
+
+def _notebook(code: str, title: str, markdown: str = LAB_MD, alt: str | None = "a tiny image",
+              outputs: list | None = None) -> str:
+    meta = {"alt": alt} if alt else {}
     cells = [
-        {"cell_type": "markdown", "id": "lab-1", "metadata": {}, "source": [f"# {title}"]},
+        {"cell_type": "markdown", "id": "lab-1", "metadata": {}, "source": [f"# {title}\n\n{markdown}"]},
         {"cell_type": "code", "id": "lab-2", "metadata": {}, "execution_count": None,
          "outputs": [], "source": [code]},
+        {"cell_type": "code", "id": "lab-3", "metadata": meta, "execution_count": None,
+         "outputs": outputs or [], "source": [IMAGE_CODE]},
     ]
     nb = {"cells": cells, "nbformat": 4, "nbformat_minor": 5,
           "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python",
@@ -47,13 +63,14 @@ def _notebook(code: str, title: str) -> str:
     return json.dumps(nb, indent=1)
 
 
-def make_project(where: Path, lab: bool) -> Path:
+def make_project(where: Path, lab: bool, execute: bool = True) -> Path:
     """A minimal bilingual site using the project's config, hooks and overrides."""
     nav = {k: v[:-1] + LAB_NAV[k] if lab else v for k, v in NAV.items()}
     shutil.copytree(ROOT / "hooks", where / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "overrides", where / "overrides")
     (where / "mkdocs.yml").write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\nnav: {nav['ko']}\n", encoding="utf-8"
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\nnav: {nav['ko']}\n"
+        + ("" if execute else "plugins: {mkdocs-jupyter: {execute: false}}\n"), encoding="utf-8"
     )
     (where / "mkdocs.en.yml").write_text(
         textwrap.dedent(f"""\
@@ -119,6 +136,21 @@ FAULTS = {
         lambda p: _edit(p / "docs/en/index.md", "## Section one", "[[figure: no-such-figure]]\n\n## Section one"),
         "no-such-figure",
     ),
+    "nb_tex_delimiters": (
+        lambda p: (p / "docs/ko/labs/lab.ipynb").write_text(
+            _notebook("print(1)", "Lab", markdown="Math \\(x^2\\) in a notebook."), encoding="utf-8"),
+        "write math as $...$",
+    ),
+    "nb_image_without_alt": (
+        lambda p: (p / "docs/en/labs/lab.ipynb").write_text(
+            _notebook("print(1)", "Lab", alt=None, outputs=[SVG_OUT]), encoding="utf-8"),
+        "has no alt text",
+    ),
+    "nb_broken_link": (
+        lambda p: (p / "docs/en/labs/lab.ipynb").write_text(
+            _notebook("print(1)", "Lab", markdown="[gone](../gone.md)"), encoding="utf-8"),
+        "gone.md",
+    ),
     "page_without_translation": (
         lambda p: (p / "docs/ko/only-ko.md").write_text("# 혼자\n\n번역이 없는 쪽.\n", encoding="utf-8"),
         "only-ko.md",
@@ -129,7 +161,8 @@ FAULTS = {
 @pytest.fixture(scope="module")
 def fault_builds(tmp_path_factory: pytest.TempPathFactory, mkdocs_build) -> dict[str, tuple[int, str, Path]]:
     def run(name: str) -> tuple[int, str, Path]:
-        project = make_project(tmp_path_factory.mktemp(name), lab=name in WITH_LAB)
+        project = make_project(tmp_path_factory.mktemp(name), lab=name in WITH_LAB,
+                               execute=name in EXECUTE)
         FAULTS[name][0](project)
         proc = mkdocs_build(project / "site", cwd=project, timeout=300)
         return proc.returncode, proc.stdout + proc.stderr, project / "site"
@@ -145,6 +178,9 @@ def test_control_project_builds_cleanly(fault_builds):
     assert (site / "en" / "index.html").is_file(), "English sub-build missing"
     lab = (site / "en" / "labs" / "lab" / "index.html").read_text(encoding="utf-8")
     assert "42" in lab and "jp-OutputArea-output" in lab
+    assert 'alt="a tiny image"' in lab, "alt text from the cell metadata not applied"
+    assert 'href="../../other/#section-two"' in lab, "link in a Markdown cell not rewritten"
+    assert "<math" in lab and "$x^2$" not in lab, "notebook math not converted"
     # Stray .py files under docs/ are not turned into notebook pages.
     assert not (site / "labs" / "stray" / "index.html").exists()
     assert not (site / "en" / "labs" / "stray" / "index.html").exists()

@@ -1,7 +1,10 @@
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from sigmoid_guide.experiments.mlp import init_mlp, loss_and_gradients
 from sigmoid_guide.experiments.vanishing import SETUP, make_dataset
+
+threadpool_limits(1)  # many small matrix products: one BLAS thread is fastest
 
 
 def clip_by_norm(grads, max_norm):

@@ -1,10 +1,17 @@
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from sigmoid_guide.experiments.mlp import init_mlp, init_name, loss_and_gradients
 from sigmoid_guide.experiments.vanishing import SETUP, make_dataset
 
-print(SETUP)
-#> Setup(depth=10, width=64, n_features=8, n_samples=128, steps=100, learning_rate=0.05, momentum=0.9)
+threadpool_limits(1)  # many small matrix products: one BLAS thread is fastest
+
+print(f"{SETUP.depth} hidden layers of {SETUP.width} units, {SETUP.n_features} inputs, "
+      f"{SETUP.n_samples} examples")
+#> 10 hidden layers of 64 units, 8 inputs, 128 examples
+print(f"training: {SETUP.steps} steps, learning rate {SETUP.learning_rate}, "
+      f"momentum {SETUP.momentum}")
+#> training: 100 steps, learning rate 0.05, momentum 0.9
 # the data and the networks of the experiment behind the figure (its seeds)
 x, y = make_dataset(np.random.default_rng([0, 0]))
 for activation in ("sigmoid", "tanh", "relu"):

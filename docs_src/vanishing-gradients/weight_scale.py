@@ -1,7 +1,10 @@
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from sigmoid_guide.experiments.mlp import backward, forward, init_mlp
 from sigmoid_guide.experiments.vanishing import SETUP, make_dataset, saturated_fraction
+
+threadpool_limits(1)  # many small matrix products: one BLAS thread is fastest
 
 # the data and the first network of the experiment behind the figure (its seeds)
 x, y = make_dataset(np.random.default_rng([0, 0]))

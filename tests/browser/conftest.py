@@ -1,9 +1,9 @@
 """Fixtures for the browser tests: the built site on a local HTTP server, Debian's
 Chromium driven by Playwright, axe-core from node_modules, and one visit of every page.
 
-Every page of both languages is visited once per palette (light, then dark) by the
-session fixtures ``light_reports`` and ``dark_reports``; the tests assert on what those
-visits recorded, so the suite stays fast (one browser, one context per palette).
+Every page of both languages is visited once, by the session fixture ``page_reports``
+(light palette, then dark through the palette toggle); the tests assert on what those
+visits recorded, so the suite stays fast (one browser, one context, one load a page).
 
 Without Chromium (``/usr/bin/chromium``) or axe-core (``npm ci``) these tests skip with
 the reason, unless ``SIGMOID_GUIDE_REQUIRE_BROWSER=1`` (CI), where they fail instead.
@@ -24,7 +24,9 @@ def load_sitecheck():
     """tests/browser/sitecheck.py, loaded once by path (no package imports here)."""
     name = "sigmoid_guide_tests_sitecheck"
     if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("sitecheck.py"))
+        spec = importlib.util.spec_from_file_location(
+            name, Path(__file__).with_name("sitecheck.py")
+        )
         assert spec and spec.loader
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
@@ -58,7 +60,9 @@ def site_pages(built_site: Path) -> list:
 @pytest.fixture(scope="session")
 def playwright_instance():
     if shutil.which(sc.CHROMIUM) is None:
-        sc.skip_or_fail(f"Chromium not found at {sc.CHROMIUM}: apt-get install chromium fonts-noto-cjk")
+        sc.skip_or_fail(
+            f"Chromium not found at {sc.CHROMIUM}: apt-get install chromium fonts-noto-cjk"
+        )
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -97,16 +101,11 @@ def artifacts() -> Path:
 
 
 @pytest.fixture(scope="session")
-def light_reports(browser, site_server, site_pages, axe_source) -> dict:
-    """One visit of every page (light palette) with axe-core's WCAG 2.x A/AA rules."""
-    return sc.visit_all(browser, site_server, site_pages, "light", axe_source, sc.AXE_OPTIONS_FULL)
-
-
-@pytest.fixture(scope="session")
-def dark_reports(browser, site_server, site_pages, axe_source) -> dict:
-    """One visit of every page with prefers-color-scheme: dark (Material's slate palette);
-    axe-core checks colour contrast only (nothing else depends on the palette)."""
-    return sc.visit_all(browser, site_server, site_pages, "dark", axe_source, sc.AXE_OPTIONS_CONTRAST)
+def page_reports(browser, site_server, site_pages, axe_source) -> dict:
+    """One visit of every page: loaded in the light palette and checked (axe-core's WCAG
+    2.x A/AA rules included), then switched to the dark palette with its toggle and
+    checked again for colours, then switched back. Keyed by the page's rel path."""
+    return sc.visit_all(browser, site_server, site_pages, axe_source)
 
 
 @pytest.fixture

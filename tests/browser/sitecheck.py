@@ -12,9 +12,11 @@ import http.server
 import importlib.util
 import os
 import re
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -95,7 +97,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     """Serves the site below `base` (site_url's path) so that root-relative links work."""
 
     base = "/"
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+    extensions_map: ClassVar[dict[str, str]] = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        **MIME_TYPES,
+    }
 
     def translate_path(self, path: str) -> str:
         path = unquote(urlsplit(path).path)
@@ -107,6 +112,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # browsers drop connections
+            super().handle_error(request, client_address)
+
+
 class SiteServer:
     """The built site on http://127.0.0.1:<free port><base>, served by a thread."""
 
@@ -114,13 +127,12 @@ class SiteServer:
         self.site = site
         self.base = base if base.endswith("/") else base + "/"
         handler = type("SiteHandler", (_Handler,), {"base": self.base})
-        self._server = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
-        )
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
         host, port = self._server.server_address[:2]
         self.origin = f"http://{host}:{port}"
-        self._thread = threading.Thread(target=self._server.serve_forever, name="site-server", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, name="site-server", daemon=True
+        )
 
     def url(self, rel: str = "") -> str:
         return self.origin + self.base + rel
@@ -172,7 +184,8 @@ def discover_pages(site: Path) -> list[SitePage]:
 # MathML, code blocks and their copy buttons, lang, hreflang links, language switcher.
 PROBE_JS = """
 async () => {
-  const content = document.querySelector('article.md-content__inner') || document.querySelector('.md-content');
+  const content = document.querySelector('article.md-content__inner')
+    || document.querySelector('.md-content');
   if (!content) return {error: 'no .md-content'};
   content.querySelectorAll('details').forEach(d => { d.open = true; });
   const showTab = el => {
@@ -225,7 +238,8 @@ async () => {
                 copy: !!button && !!customElements.get('clipboard-copy')});
   }
   const alternates = [...document.querySelectorAll('head link[hreflang]')].map(l => ({
-    rel: l.getAttribute('rel'), hreflang: l.getAttribute('hreflang'), href: l.getAttribute('href')}));
+    rel: l.getAttribute('rel'), hreflang: l.getAttribute('hreflang'),
+    href: l.getAttribute('href')}));
   const switcher = [...document.querySelectorAll('.md-select__link[hreflang]')].map(a => ({
     hreflang: a.getAttribute('hreflang'), href: a.href}));
   const h1 = document.querySelector('.md-content h1');
@@ -236,9 +250,16 @@ async () => {
 }
 """
 
+# axe-core's rules for the WCAG tags (experimental rules excluded, as axe does by default)
+# plus `rules` by id.
 AXE_RUN_JS = """
-async (options) => {
-  const result = await axe.run(document, options);
+async ({tags, rules}) => {
+  const known = new Set(axe.getRules().map(r => r.ruleId));
+  const ids = new Set(axe.getRules(tags).filter(r => !r.tags.includes('experimental'))
+    .map(r => r.ruleId));
+  for (const id of rules) if (known.has(id)) ids.add(id);
+  const result = await axe.run(document, {runOnly: {type: 'rule', values: [...ids]},
+                                          resultTypes: ['violations']});
   return result.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.map(n => ({target: n.target.map(String).join(' '), html: n.html.slice(0, 160),
@@ -246,8 +267,27 @@ async (options) => {
 }
 """
 
-AXE_OPTIONS_FULL = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-AXE_OPTIONS_CONTRAST = {"runOnly": {"type": "rule", "values": ["color-contrast"]}, "resultTypes": ["violations"]}
+# The axe rules of Lighthouse 12's accessibility score that carry no WCAG A/AA tag in
+# axe-core ("best-practice" and the like): checked too, so that a page that passes here
+# also keeps Lighthouse's accessibility score up.
+LIGHTHOUSE_EXTRA_RULES = [
+    "accesskeys",
+    "aria-allowed-role",
+    "aria-dialog-name",
+    "aria-text",
+    "aria-treeitem-name",
+    "empty-heading",
+    "heading-order",
+    "image-redundant-alt",
+    "landmark-one-main",
+    "skip-link",
+    "table-duplicate-name",
+]
+AXE_OPTIONS_FULL = {"tags": AXE_TAGS, "rules": LIGHTHOUSE_EXTRA_RULES}
+# In the dark palette only the rules that depend on colours are run again.
+AXE_OPTIONS_DARK = {"tags": [], "rules": ["color-contrast", "link-in-text-block"]}
+TOGGLE = "form[data-md-component=palette] label:not([hidden])"
+SETTLE_JS = "async () => { await Promise.all(document.getAnimations().map(a => a.finished)); }"
 
 
 @dataclass
@@ -262,7 +302,11 @@ class PageReport:
     failed_requests: list[str] = field(default_factory=list)
     probe: dict = field(default_factory=dict)
     axe: list[dict] = field(default_factory=list)
+    # After a click on the palette toggle: the scheme, axe's colour rules, figure shots.
+    dark_scheme: str | None = None
+    dark_axe: list[dict] = field(default_factory=list)
     figure_shots: dict[str, bytes | str] = field(default_factory=dict)  # "i:src" -> PNG or error
+    dark_figure_shots: dict[str, bytes | str] = field(default_factory=dict)
 
     def __repr__(self) -> str:  # keep pytest's failure output short
         return f"PageReport({self.url})"
@@ -279,9 +323,26 @@ def new_context(browser, scheme: str = "light"):
     return context
 
 
-def visit_all(browser, server: SiteServer, pages: list[SitePage], scheme: str, axe_js: Path,
-              axe_options: dict) -> dict[str, PageReport]:
-    """Visit every page once in one browser context and record what each one did."""
+def _figure_shots(page) -> dict[str, bytes | str]:
+    shots: dict[str, bytes | str] = {}
+    for i, img in enumerate(page.locator(".md-content figure img").all()):
+        key = f"{i}:{img.get_attribute('src')}"
+        try:
+            shots[key] = img.screenshot(animations="disabled", timeout=5000)
+        except Exception as exc:  # reported by the figure tests
+            shots[key] = repr(exc)
+    return shots
+
+
+def _scheme(page) -> str | None:
+    return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+
+
+def visit_all(
+    browser, server: SiteServer, pages: list[SitePage], axe_js: Path
+) -> dict[str, PageReport]:
+    """Visit every page once (light palette, one browser context) and record what it did;
+    then switch it to the dark palette with the toggle, check colours again, switch back."""
     reports: dict[str, PageReport] = {}
     current: list[PageReport] = []
     local = server.origin + "/"
@@ -302,7 +363,7 @@ def visit_all(browser, server: SiteServer, pages: list[SitePage], scheme: str, a
         if msg.type == "error":
             current[-1].console_errors.append(f"{msg.text} @ {msg.location.get('url', '')}")
 
-    context = new_context(browser, scheme)
+    context = new_context(browser, "light")
     try:
         page = context.new_page()
         page.on("request", on_request)
@@ -318,14 +379,18 @@ def visit_all(browser, server: SiteServer, pages: list[SitePage], scheme: str, a
             page.wait_for_load_state("networkidle")
             report.final_url = page.url
             report.probe = page.evaluate(PROBE_JS)
-            for i, img in enumerate(page.locator(".md-content figure img").all()):
-                key = f"{i}:{img.get_attribute('src')}"
-                try:
-                    report.figure_shots[key] = img.screenshot(animations="disabled", timeout=5000)
-                except Exception as exc:  # reported by the figure tests
-                    report.figure_shots[key] = repr(exc)
+            report.figure_shots = _figure_shots(page)
             page.add_script_tag(path=str(axe_js))
-            report.axe = page.evaluate(AXE_RUN_JS, axe_options)
+            report.axe = page.evaluate(AXE_RUN_JS, AXE_OPTIONS_FULL)
+            toggle = page.locator(TOGGLE)
+            if toggle.count() == 1 and _scheme(page) == "default":
+                toggle.click()
+                page.evaluate(SETTLE_JS)
+                report.dark_scheme = _scheme(page)
+                report.dark_axe = page.evaluate(AXE_RUN_JS, AXE_OPTIONS_DARK)
+                report.dark_figure_shots = _figure_shots(page)
+                page.locator(TOGGLE).click()  # back to light (stored for the next page)
+                page.evaluate(SETTLE_JS)
             reports[sp.rel] = report
         page.close()
     finally:

@@ -51,7 +51,8 @@ def _search(page, site_server, lang: str, query: str) -> list[dict]:
     )
     return page.evaluate(
         """() => [...document.querySelectorAll('.md-search-result__item > a')].map(a => ({
-            href: a.href, title: (a.querySelector('h1') || a.querySelector('h2') || a).textContent.trim()}))"""
+            href: a.href,
+            title: (a.querySelector('h1') || a.querySelector('h2') || a).textContent.trim()}))"""
     )
 
 
@@ -88,7 +89,9 @@ def test_search_stays_in_its_language(context_factory, site_server, lang, word):
     results = _search(page, site_server, lang, word)
     en_root = site_server.url(sc.EN_PREFIX)
     wrong = [r for r in results if r["href"].startswith(en_root) != (lang == "en")]
-    assert not wrong, f"searching {word!r} on the {lang} site returned pages of the other language: {wrong}"
+    assert not wrong, (
+        f"searching {word!r} on the {lang} site returned pages of the other language: {wrong}"
+    )
 
 
 def _scheme(page) -> str:
@@ -96,7 +99,9 @@ def _scheme(page) -> str:
 
 
 @pytest.mark.parametrize("lang", sc.LANGS)
-def test_dark_palette_toggle_and_screenshots(context_factory, site_server, built_site, artifacts, lang):
+def test_dark_palette_toggle_and_screenshots(
+    context_factory, site_server, built_site, artifacts, lang
+):
     page = context_factory("light").new_page()
     shots = {"home": _rel(lang, "")}
     if (built_site / _rel(lang, EXPERIMENT) / "index.html").exists():
@@ -128,6 +133,11 @@ def test_dark_palette_toggle_and_screenshots(context_factory, site_server, built
     page.locator("form[data-md-component=palette] label:not([hidden])").click()
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
 
+    # A reader whose system is dark gets the dark palette without touching the toggle.
+    dark = context_factory("dark").new_page()
+    dark.goto(site_server.url(shots["home"]))
+    assert _scheme(dark) == "slate", "prefers-color-scheme: dark does not select the slate palette"
+
 
 def _luminance(rgb):
     """WCAG relative luminance of sRGB values (0-255), elementwise over the last axis."""
@@ -151,7 +161,9 @@ def _figure_contrast(px) -> float:
     import numpy as np
 
     lum = _luminance(px)
-    border = np.concatenate([lum[:2].ravel(), lum[-2:].ravel(), lum[:, :2].ravel(), lum[:, -2:].ravel()])
+    border = np.concatenate(
+        [lum[:2].ravel(), lum[-2:].ravel(), lum[:, :2].ravel(), lum[:, -2:].ravel()]
+    )
     bg = float(np.median(border))
     flat = lum.ravel()
     far = flat[np.argsort(-np.abs(flat - bg))][: max(1, flat.size // 50)]
@@ -160,34 +172,40 @@ def _figure_contrast(px) -> float:
 
 
 @pytest.mark.parametrize("lang", sc.LANGS)
-def test_figures_stay_readable_in_dark_palette(light_reports, dark_reports, lang):
+def test_figures_stay_readable_in_dark_palette(page_reports, lang):
     """In the dark palette every figure is either drawn exactly as in the light one (an
     opaque card of its own) or keeps a contrast of at least 4.5:1 against its background."""
     import numpy as np
 
     problems, total = [], 0
-    for rel, dark in dark_reports.items():
-        if dark.page.lang != lang:
+    for r in page_reports.values():
+        if r.page.lang != lang:
             continue
-        if dark.probe.get("scheme") != "slate":
-            problems.append(f"{dark.url}: prefers-color-scheme: dark gave {dark.probe.get('scheme')!r}")
-        light = light_reports[rel]
-        for key, shot in dark.figure_shots.items():
+        for key, shot in r.dark_figure_shots.items():
             total += 1
             if not isinstance(shot, bytes):
-                problems.append(f"{dark.url}: figure {key}: no screenshot ({shot})")
+                problems.append(
+                    f"{r.url}: figure {key}: no screenshot in the dark palette ({shot})"
+                )
                 continue
             px = _pixels(shot)
-            ref = light.figure_shots.get(key)
+            if px.shape[0] == 0 or px.shape[1] == 0:
+                problems.append(f"{r.url}: figure {key} has no size in the dark palette")
+                continue
+            ref = r.figure_shots.get(key)
             if isinstance(ref, bytes):
                 ref_px = _pixels(ref)
                 if ref_px.shape == px.shape and float(np.abs(ref_px - px).mean()) < 1.0:
                     continue  # drawn identically in both palettes
             ratio = _figure_contrast(px)
             if ratio < 4.5:
-                problems.append(f"{dark.url}: figure {key} has contrast {ratio:.2f}:1 in the dark palette")
+                problems.append(
+                    f"{r.url}: figure {key} has contrast {ratio:.2f}:1 in the dark palette"
+                )
     if problems:
-        pytest.fail("figures unreadable in the dark palette:\n" + "\n".join(problems), pytrace=False)
+        pytest.fail(
+            "figures unreadable in the dark palette:\n" + "\n".join(problems), pytrace=False
+        )
     if total == 0:
         pytest.skip(f"no figures on any {lang} page yet")
 

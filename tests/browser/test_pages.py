@@ -29,9 +29,9 @@ def _fail(problems: list[str], what: str) -> None:
 
 
 @LANGS
-def test_pages_load_without_errors(light_reports, lang):
+def test_pages_load_without_errors(page_reports, lang):
     problems = []
-    for r in _of(light_reports, lang):
+    for r in _of(page_reports, lang):
         if r.status != 200:
             problems.append(f"{r.url}: HTTP {r.status}")
         if "error" in r.probe:
@@ -43,20 +43,15 @@ def test_pages_load_without_errors(light_reports, lang):
 
 
 @LANGS
-def test_no_request_leaves_the_local_server(light_reports, dark_reports, lang):
-    problems = [
-        f"{r.url} ({scheme}): {u}"
-        for scheme, reports in (("light", light_reports), ("dark", dark_reports))
-        for r in _of(reports, lang)
-        for u in r.external_requests
-    ]
+def test_no_request_leaves_the_local_server(page_reports, lang):
+    problems = [f"{r.url}: {u}" for r in _of(page_reports, lang) for u in r.external_requests]
     _fail(problems, "requests to hosts other than the local server")
 
 
 @LANGS
-def test_math_is_rendered_and_visible(light_reports, lang):
+def test_math_is_rendered_and_visible(page_reports, lang):
     problems, total = [], 0
-    for r in _of(light_reports, lang):
+    for r in _of(page_reports, lang):
         for m in r.probe["maths"]:
             total += 1
             if not (m["visible"] and m["w"] > 0 and m["h"] > 0):
@@ -67,22 +62,24 @@ def test_math_is_rendered_and_visible(light_reports, lang):
 
 
 @LANGS
-def test_images_load_and_are_visible(light_reports, lang):
+def test_images_load_and_are_visible(page_reports, lang):
     problems = []
-    for r in _of(light_reports, lang):
+    for r in _of(page_reports, lang):
         for img in r.probe["images"]:
             if not img["complete"] or img["naturalWidth"] == 0:
                 problems.append(f"{r.url}: image {img['src']!r} did not load")
             elif not (img["visible"] and img["w"] > 0 and img["h"] > 0):
-                problems.append(f"{r.url}: image {img['src']!r} is invisible or has no size ({img})")
+                problems.append(
+                    f"{r.url}: image {img['src']!r} is invisible or has no size ({img})"
+                )
     _fail(problems, "broken or invisible images")
 
 
 @LANGS
-def test_image_alt_text_in_page_language(light_reports, lang):
+def test_image_alt_text_in_page_language(page_reports, lang):
     script = sc.HANGUL if lang == "ko" else sc.LATIN
     problems = []
-    for r in _of(light_reports, lang):
+    for r in _of(page_reports, lang):
         for img in r.probe["images"]:
             alt = (img["alt"] or "").strip()
             if not alt:
@@ -93,9 +90,9 @@ def test_image_alt_text_in_page_language(light_reports, lang):
 
 
 @LANGS
-def test_code_blocks_have_copy_buttons(light_reports, lang):
+def test_code_blocks_have_copy_buttons(page_reports, lang):
     problems, total = [], 0
-    for r in _of(light_reports, lang):
+    for r in _of(page_reports, lang):
         for code in r.probe["codes"]:
             total += 1
             if not code["copy"]:
@@ -106,20 +103,20 @@ def test_code_blocks_have_copy_buttons(light_reports, lang):
 
 
 @LANGS
-def test_html_lang(light_reports, lang):
+def test_html_lang(page_reports, lang):
     problems = [
         f"{r.url}: <html lang={r.probe.get('lang')!r}>, expected {lang!r}"
-        for r in _of(light_reports, lang)
+        for r in _of(page_reports, lang)
         if r.probe.get("lang") != lang
     ]
     _fail(problems, "pages with a wrong lang attribute")
 
 
 @LANGS
-def test_hreflang_alternates_are_absolute_and_match(light_reports, built_site, lang):
+def test_hreflang_alternates_are_absolute_and_match(page_reports, built_site, lang):
     root = sc.site_url_of(built_site)
     problems = []
-    for r in _of(light_reports, lang):
+    for r in _of(page_reports, lang):
         want = {
             "ko": root + r.page.rel_in["ko"],
             "en": root + r.page.rel_in["en"],
@@ -135,15 +132,15 @@ def test_hreflang_alternates_are_absolute_and_match(light_reports, built_site, l
 
 
 @LANGS
-def test_language_switcher_links_to_same_page(light_reports, site_server, lang):
+def test_language_switcher_links_to_same_page(page_reports, site_server, lang):
     problems = []
-    for r in _of(light_reports, lang):
+    for r in _of(page_reports, lang):
         got = {a["hreflang"]: a["href"] for a in r.probe["switcher"]}
         want = {code: site_server.url(rel) for code, rel in r.page.rel_in.items()}
         if got != want:
             problems.append(f"{r.url}: switcher {got}, expected {want}")
             continue
-        other = light_reports.get(r.page.counterpart)
+        other = page_reports.get(r.page.counterpart)
         if other is None or other.status != 200 or other.probe.get("lang") == lang:
             problems.append(f"{r.url}: the other language's page {r.page.counterpart!r} is missing")
     _fail(problems, "language switchers that do not lead to the same page")
@@ -173,11 +170,11 @@ def _allowed(rule: str, target: str, allowlist: list[dict], used: set[int]) -> b
     return False
 
 
-def _axe_problems(reports, lang, allowlist, used) -> list[str]:
+def _axe_problems(reports, lang, which, allowlist, used) -> list[str]:
     problems = []
     for r in _of(reports, lang):
         kept = []
-        for v in r.axe:
+        for v in getattr(r, which):
             nodes = [n for n in v["nodes"] if not _allowed(v["id"], n["target"], allowlist, used)]
             if nodes:
                 kept.append({**v, "nodes": nodes})
@@ -187,22 +184,29 @@ def _axe_problems(reports, lang, allowlist, used) -> list[str]:
 
 
 @LANGS
-def test_axe_wcag_a_aa(light_reports, lang):
+def test_axe_wcag_a_aa(page_reports, lang):
     allowlist, used = sc.load_allowlist(), set()
-    _fail(_axe_problems(light_reports, lang, allowlist, used), "pages with axe-core violations (WCAG 2.x A/AA)")
+    problems = _axe_problems(page_reports, lang, "axe", allowlist, used)
+    _fail(problems, "pages with axe-core violations (WCAG 2.x A/AA, light palette)")
 
 
 @LANGS
-def test_axe_color_contrast_dark(dark_reports, lang):
+def test_dark_palette_toggle_and_colours(page_reports, lang):
     allowlist, used = sc.load_allowlist(), set()
-    _fail(_axe_problems(dark_reports, lang, allowlist, used), "pages with contrast violations in the dark palette")
+    problems = [
+        f"{r.url}: after a click on the palette toggle the scheme is {r.dark_scheme!r}, not 'slate'"
+        for r in _of(page_reports, lang)
+        if r.dark_scheme != "slate"
+    ]
+    problems += _axe_problems(page_reports, lang, "dark_axe", allowlist, used)
+    _fail(problems, "pages with colour problems in the dark palette (axe-core)")
 
 
-def test_axe_allowlist_is_justified_and_used(light_reports, dark_reports):
+def test_axe_allowlist_is_justified_and_used(page_reports):
     allowlist, used = sc.load_allowlist(), set()
     for lang in sc.LANGS:
-        _axe_problems(light_reports, lang, allowlist, used)
-        _axe_problems(dark_reports, lang, allowlist, used)
+        _axe_problems(page_reports, lang, "axe", allowlist, used)
+        _axe_problems(page_reports, lang, "dark_axe", allowlist, used)
     for i, entry in enumerate(allowlist):
         assert set(entry) == {"rule", "target", "reason"}, entry
         assert len(entry["reason"]) > 20, f"give the reason for {entry}"
