@@ -8,22 +8,31 @@ one), all in the page's language. The SVG is generated into the build (a generat
 Rendered SVGs are cached under ``.cache/figures/<package hash>/`` keyed by figure name
 and language, the hash covering every source and data file of the package: a Markdown
 edit under ``mkdocs serve`` re-renders nothing, a package edit re-renders everything.
-Experiments are memoised per process by the registry, so the English sub-build reuses
-the Korean build's results. A missing glyph (matplotlib warning or log record) or an
-unknown figure name fails the build.
+
+Cold builds: at the start of the Korean build, every figure that any page of any
+language needs and that is not cached is rendered in worker processes (two), one task
+per experiment, so each experiment runs once per build for all its figures and both
+languages, while this process goes on with the pages; a page waits for its figures.
+Otherwise (English-only builds, a figure added while serving) figures are rendered
+here, where the registry memoises experiments per process.
+
+An unknown figure name, a missing alt text or a missing glyph (matplotlib warning or
+log record) fails the build; any other warning while drawing is a build warning.
 """
 
 from __future__ import annotations
 
-import json
-import logging
+import atexit
+import multiprocessing
 import os
 import posixpath
 import re
-import warnings
+import sys
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 import sg_common
+import sg_figure_render as fr
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
@@ -32,80 +41,98 @@ log = get_plugin_logger("figures")
 
 DIRECTIVE = re.compile(r"^[ \t]*\[\[figure:[ \t]*([A-Za-z0-9_.-]+)[ \t]*\]\][ \t]*$", re.MULTILINE)
 LOOSE = "[[figure:"
-_SIZE = re.compile(rb'<svg\b[^>]*?\bwidth="([\d.]+)(pt|px)?"[^>]*?\bheight="([\d.]+)(pt|px)?"', re.S)
+WORKERS = 2
 
 _cache_dir: Path | None = None
 _meta: dict[tuple[str, str], dict] = {}  # (lang, name) -> {"file", "alt", "caption", ...}
+_pending: dict[tuple[str, str], Future] = {}  # (lang, name) -> worker task rendering it
+_pool: ProcessPoolExecutor | None = None
+_pool_hash: str | None = None  # package version the workers imported
 
 
-class _GlyphLog(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        msg = record.getMessage()
-        if "Glyph" in msg or "missing from font" in msg:
-            self.messages.append(msg)
+def _names_in(docs: Path) -> list[str]:
+    names: list[str] = []
+    for md in sorted(docs.rglob("*.md")):
+        for name in DIRECTIVE.findall(md.read_text(encoding="utf-8")):
+            if name not in names:
+                names.append(name)
+    return names
 
 
-def _px(value: bytes, unit: bytes | None) -> int:
-    v = float(value)
-    return round(v * 96 / 72) if unit in (None, b"pt") else round(v)
-
-
-def _render(name: str, lang: str) -> dict:
-    """Render one figure (or take it from the cache); return its metadata."""
+def _start_workers(languages: list[str]) -> None:
+    """Render every missing figure of every language in worker processes."""
+    global _pool, _pool_hash
     assert _cache_dir is not None
-    svg_path = _cache_dir / f"{name}.{lang}.svg"
-    meta_path = _cache_dir / f"{name}.{lang}.json"
-    if svg_path.exists() and meta_path.exists():
-        return json.loads(meta_path.read_text(encoding="utf-8")) | {"file": str(svg_path)}
-
+    if _pool is not None and _pool_hash != sg_common.build_hash():
+        _pool.shutdown(wait=False, cancel_futures=True)  # workers hold the old package
+        _pool = None
+    todo: dict[str, list[tuple[str, str]]] = {}
+    for lang in languages:
+        for name in _names_in(sg_common.ROOT / "docs" / lang):
+            if (lang, name) not in _pending and fr.cached(_cache_dir, name, lang) is None:
+                todo.setdefault(name, []).append((name, lang))
+    if not todo:
+        return
     from sigmoid_guide.figures import registry
 
-    if name not in registry.FIGURES:
-        known = ", ".join(registry.FIGURES) or "(none registered)"
-        raise PluginError(f"[[figure: {name}]]: unknown figure; known figures: {known}")
-    glyphs = _GlyphLog()
-    mpl_log = logging.getLogger("matplotlib")
-    mpl_log.addHandler(glyphs)
+    groups: dict[object, list[tuple[str, str]]] = {}
+    for name, items in todo.items():
+        spec = registry.FIGURES.get(name)
+        groups.setdefault(spec.experiment if spec else name, []).extend(items)
+    if _pool is None:
+        # spawn: safe with the notebook threads of this process; the workers import
+        # sg_figure_render from the hooks folder.
+        hooks_dir = str(Path(__file__).resolve().parent)
+        if hooks_dir not in sys.path:
+            sys.path.append(hooks_dir)
+        _pool = ProcessPoolExecutor(
+            max_workers=min(WORKERS, len(groups)),
+            mp_context=multiprocessing.get_context("spawn"),
+        )
+        _pool_hash = sg_common.build_hash()
+        atexit.register(_pool.shutdown, wait=False, cancel_futures=True)
+    for items in sorted(groups.values(), key=lambda g: -len(g)):
+        future = _pool.submit(fr.render_group, str(_cache_dir), items)
+        for name, lang in items:
+            _pending[(lang, name)] = future
+
+
+def _result(name: str, lang: str) -> dict:
+    """Metadata of a figure: from its worker, the cache, or rendered here."""
+    global _pool
+    assert _cache_dir is not None
+    future = _pending.pop((lang, name), None)
+    if future is not None and _pool is not None and not _pending:
+        _pool.shutdown(wait=False)  # the last task was submitted long ago; free the workers
+        _pool = None
+    if future is not None:
+        try:
+            results = future.result()
+        except Exception as exc:  # the worker died
+            raise PluginError(f"figure {name} ({lang}): worker failed: {exc}") from exc
+        for n, lg, meta, error, notes in results:
+            if (n, lg) == (name, lang):
+                for note in notes:
+                    log.warning("%s", note)
+                if error:
+                    raise PluginError(error)
+                return meta
     try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            svg = registry.render_svg(name, lang)
-            alt = registry.alt_text(name, lang)
-            caption = registry.caption_text(name, lang)
-    finally:
-        mpl_log.removeHandler(glyphs)
-    problems = glyphs.messages + [str(w.message) for w in caught if "Glyph" in str(w.message)]
-    if problems:
-        raise PluginError(f"figure {name} ({lang}): missing glyphs: {problems[:3]}")
-    for w in caught:
-        log.warning("figure %s (%s): %s: %s", name, lang, w.category.__name__, w.message)
-    if isinstance(svg, str):
-        svg = svg.encode("utf-8")
-    if not alt or not alt.strip():
-        raise PluginError(f"figure {name} ({lang}) has no alt text")
-    m = _SIZE.search(svg[:4000])
-    if not m:
-        raise PluginError(f"figure {name} ({lang}): no width/height on the <svg> element")
-    meta = {
-        "alt": alt.strip(),
-        "caption": caption.strip() if caption else None,
-        "width": _px(m.group(1), m.group(2)),
-        "height": _px(m.group(3), m.group(4)),
-    }
-    tmp = svg_path.with_suffix(f".tmp{os.getpid()}")
-    tmp.write_bytes(svg)
-    tmp.replace(svg_path)
-    meta_path.write_text(json.dumps(meta, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-    return meta | {"file": str(svg_path)}
+        meta, notes = fr.render(_cache_dir, name, lang)
+    except fr.FigureError as exc:
+        raise PluginError(str(exc)) from exc
+    for note in notes:
+        log.warning("%s", note)
+    return meta
 
 
 def on_config(config):
     global _cache_dir
     _cache_dir = sg_common.versioned_cache("figures", sg_common.build_hash())
+    languages = [alt["lang"] for alt in config.extra.get("i18n_languages") or []]
+    lang = config.theme["language"]
+    if languages and lang == languages[0] and os.environ.get("SG_FIGURE_WORKERS", "1") != "0":
+        _start_workers(languages)
     return config
 
 
@@ -116,26 +143,28 @@ def on_files(files, config):
         del _meta[key]
     names: list[str] = []
     for f in files.documentation_pages():
-        if not f.src_uri.endswith(".md"):
-            continue
-        for name in DIRECTIVE.findall(f.content_string):
-            if name not in names:
-                names.append(name)
+        if f.src_uri.endswith(".md"):
+            for name in DIRECTIVE.findall(f.content_string):
+                if name not in names:
+                    names.append(name)
+    assert _cache_dir is not None
     for name in names:
-        _prepare(name, lang, files, config)
+        svg_path, _ = fr.paths(_cache_dir, name, lang)
+        if (lang, name) not in _pending:
+            _meta[(lang, name)] = _result(name, lang)
+        # The file may still be being written by a worker: it is copied into the site
+        # after all pages are read, and each page waits for its figures.
+        _add_file(files, config, name, str(svg_path))
     return files
 
 
-def _prepare(name: str, lang: str, files, config) -> dict:
-    meta = _render(name, lang)
-    _meta[(lang, name)] = meta
+def _add_file(files, config, name: str, path: str) -> None:
     uri = f"figures/{name}.svg"
     if files.get_file_from_path(uri) is None:
-        files.append(File.generated(config, uri, abs_src_path=meta["file"]))
-    return meta
+        files.append(File.generated(config, uri, abs_src_path=path))
 
 
-def _escape_alt(text: str) -> str:
+def _escape(text: str) -> str:
     return re.sub(r"([\\\[\]`*_{}<>])", r"\\\1", " ".join(text.split()))
 
 
@@ -146,15 +175,17 @@ def on_page_markdown(markdown, page, config, files):
     def figure(m: re.Match) -> str:
         name = m.group(1)
         meta = _meta.get((lang, name))
-        if meta is None:  # the page changed after on_files read it (e.g. while serving)
-            meta = _prepare(name, lang, files, config)
+        if meta is None:  # rendered by a worker, or the page changed after on_files
+            meta = _meta[(lang, name)] = _result(name, lang)
+            _add_file(files, config, name, meta["file"])
         src = posixpath.relpath(f"figures/{name}.svg", rel_dir or ".")
         parts = [
-            f'<figure class="sg-figure" markdown="span">',
-            f'![{_escape_alt(meta["alt"])}]({src}){{ width="{meta["width"]}" height="{meta["height"]}" }}',
+            '<figure class="sg-figure" markdown="span">',
+            f"![{_escape(meta['alt'])}]({src})"
+            f'{{ width="{meta["width"]}" height="{meta["height"]}" }}',
         ]
         if meta["caption"]:
-            parts.append(f"<figcaption>{_escape_alt(meta['caption'])}</figcaption>")
+            parts.append(f"<figcaption>{_escape(meta['caption'])}</figcaption>")
         parts.append("</figure>")
         return "\n".join(parts)
 
@@ -163,5 +194,16 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     if LOOSE in html:
-        log.warning("%s: a '[[figure:' directive was not replaced (it must be alone on its line)", page.file.src_uri)
+        log.warning(
+            "%s: a '[[figure:' directive was not replaced (it must be alone on its line)",
+            page.file.src_uri,
+        )
     return html
+
+
+def on_post_build(config):
+    # Figures that no page of this language waited for (cannot happen unless a page
+    # was removed while rendering): collect their errors too.
+    lang = config.theme["language"]
+    for key in [k for k in _pending if k[0] == lang]:
+        _result(key[1], lang)

@@ -30,12 +30,11 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import sg_common
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
-
-import sg_common
 
 log = get_plugin_logger("i18n")
 
@@ -44,7 +43,9 @@ WATCH = ["docs/en", "mkdocs.en.yml", "sigmoid_guide", "hooks", "overrides", "doc
 
 _command = "build"  # set by on_startup (the Korean build's command)
 _nested = False  # true while the sub-build of another language runs
-_saved: dict[str, tuple[str, Path]] = {}  # serve only: lang -> (input fingerprint, copy of its site)
+_saved: dict[
+    str, tuple[str, Path]
+] = {}  # serve only: lang -> (input fingerprint, copy of its site)
 
 
 def _languages(config) -> list[dict]:
@@ -148,7 +149,14 @@ def on_template_context(context, template_name, config):
 def _inputs_fingerprint(lang: str) -> str:
     """Everything a language's site is built from (serve: skip unchanged languages)."""
     h = hashlib.sha256(sg_common.build_hash().encode())
-    for item in [f"docs/{lang}", "mkdocs.yml", f"mkdocs.{lang}.yml", "docs_src", "overrides", "hooks"]:
+    for item in [
+        f"docs/{lang}",
+        "mkdocs.yml",
+        f"mkdocs.{lang}.yml",
+        "docs_src",
+        "overrides",
+        "hooks",
+    ]:
         base = ROOT / item
         paths = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file())
         for p in paths:
@@ -157,7 +165,9 @@ def _inputs_fingerprint(lang: str) -> str:
     # Which pages exist in the other languages (for the switcher and its warnings).
     for other in sorted((ROOT / "docs").iterdir()):
         if other.is_dir() and other.name != lang:
-            h.update("\n".join(sorted(str(p.relative_to(other)) for p in other.rglob("*"))).encode())
+            h.update(
+                "\n".join(sorted(str(p.relative_to(other)) for p in other.rglob("*"))).encode()
+            )
     return h.hexdigest()
 
 

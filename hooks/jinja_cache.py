@@ -10,10 +10,9 @@ environments load compiled templates; Jinja recompiles a template whose source c
 
 from __future__ import annotations
 
+import sg_common
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.plugins import event_priority, get_plugin_logger
-
-import sg_common
 
 log = get_plugin_logger("jinja_cache")
 _cache: FileSystemBytecodeCache | None = None

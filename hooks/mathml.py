@@ -70,7 +70,8 @@ def _replace_notebook_math(page_html: str, where: str) -> str:
             if mm.group(1) is not None:
                 tex = html.unescape(mm.group(1))
                 return f'<div class="arithmatex sg-math-block">{to_mathml(tex, True, where)}</div>'
-            return f'<span class="arithmatex">{to_mathml(html.unescape(mm.group(2)), False, where)}</span>'
+            inline = to_mathml(html.unescape(mm.group(2)), False, where)
+            return f'<span class="arithmatex">{inline}</span>'
 
         # Only text outside <code>/<pre>.
         parts = re.split(r"(<(?:code|pre)\b.*?</(?:code|pre)>)", m.group(2), flags=re.S)

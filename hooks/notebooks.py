@@ -10,8 +10,9 @@
   restyles every ``pre`` on the page. They are removed; ``overrides/main.html`` links
   ``stylesheets/notebook.css`` on notebook pages instead (a few KB, Material colours,
   so dark mode works). Math in Markdown cells is converted by hooks/mathml.py.
-* Cold builds: every lab notebook of every language is executed up front in a few
-  threads (each kernel is its own process), while the main thread renders figures;
+* Cold builds: every lab notebook is executed up front in a few threads (each kernel
+  is its own process), while the main thread renders figures; each lab is executed
+  once and its outputs are shared by its language versions (same code cells);
   the results are written as mkdocs-jupyter cache entries, which the plugin then
   reads as cache hits. An error in a notebook is re-raised when its page is built.
   The copy-button ids (a global counter in mkdocs-jupyter) are renumbered per page so
@@ -34,6 +35,7 @@ import logging
 import os
 import posixpath
 import re
+import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -48,7 +50,9 @@ PLUGIN = "mkdocs-jupyter"
 _STYLE = re.compile(r"<style\b[^>]*>.*?</style>\s*", re.S)
 _SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>\s*", re.S)
 _COMMENT = re.compile(r"<!--.*?-->\s*", re.S)
-_HEADING = re.compile(r'<h([1-6]) id="([^"]*)">(.*?)<a class="anchor-link" href="#[^"]*">¶</a></h\1>', re.S)
+_HEADING = re.compile(
+    r'<h([1-6]) id="([^"]*)">(.*?)<a class="anchor-link" href="#[^"]*">¶</a></h\1>', re.S
+)
 _slug = slugify(case="lower")
 
 
@@ -73,13 +77,12 @@ _pool: ThreadPoolExecutor | None = None
 _futures: dict[str, Future] = {}  # cache file -> conversion in progress or done
 
 
-def _convert(nb_path: Path, cache_path: Path, opts: dict) -> None:
+def _nb2html(nb_path: Path, opts: dict, execute: bool) -> str:
     from mkdocs_jupyter import convert
-    from mkdocs_jupyter.plugin import _get_nb_toc_tokens
 
-    body = convert.nb2html(
+    return convert.nb2html(
         str(nb_path),
-        execute=opts["execute"],
+        execute=execute,
         kernel_name=opts["kernel_name"],
         theme=opts["theme"],
         allow_errors=opts["allow_errors"],
@@ -91,6 +94,11 @@ def _convert(nb_path: Path, cache_path: Path, opts: dict) -> None:
         include_requirejs=opts["include_requirejs"],
         custom_mathjax_url=opts["custom_mathjax_url"],
     )
+
+
+def _write_cache(cache_path: Path, body: str, nb_path: Path, opts: dict) -> None:
+    from mkdocs_jupyter.plugin import _get_nb_toc_tokens
+
     toc_tokens, title = _get_nb_toc_tokens(str(nb_path), opts["toc_depth"])
     cache_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = cache_path.with_suffix(f".tmp{os.getpid()}")
@@ -100,8 +108,57 @@ def _convert(nb_path: Path, cache_path: Path, opts: dict) -> None:
     tmp.replace(cache_path)
 
 
+def _execute(nb_path: Path, opts: dict):
+    """Run a notebook as mkdocs-jupyter would (in its folder); return the executed node."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(nb_path, as_version=4)
+    NotebookClient(
+        nb,
+        kernel_name=opts["kernel_name"] or nb.metadata.get("kernelspec", {}).get("name", "python3"),
+        allow_errors=opts["allow_errors"],
+        resources={"metadata": {"path": str(nb_path.parent)}},
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
+    ).execute()
+    return nb
+
+
+def _convert_all(paths: list[tuple[Path, Path]], opts: dict) -> None:
+    """Convert one lab in every language, executing it only once.
+
+    The language versions of a lab have the same code cells (tests/test_site_parity.py),
+    so they have the same outputs: the first language's notebook is executed, its
+    outputs are copied into the others, which are then converted without executing.
+    A version whose code cells differ is executed on its own.
+    """
+    import nbformat
+
+    executed = None
+    for nb_path, cache_path in paths:
+        if not opts["execute"]:
+            body = _nb2html(nb_path, opts, execute=False)
+        else:
+            if executed is None:
+                executed = _execute(nb_path, opts)
+            target = nbformat.read(nb_path, as_version=4)
+            src = [c for c in executed.cells if c.cell_type == "code"]
+            dst = [c for c in target.cells if c.cell_type == "code"]
+            if [c.source for c in src] != [c.source for c in dst]:
+                body = _nb2html(nb_path, opts, execute=True)
+            else:
+                for a, b in zip(src, dst, strict=True):
+                    b.outputs, b.execution_count = a.outputs, a.execution_count
+                with tempfile.TemporaryDirectory() as tmp:
+                    tmp_path = Path(tmp) / nb_path.name
+                    nbformat.write(target, tmp_path)
+                    body = _nb2html(tmp_path, opts, execute=False)
+        _write_cache(cache_path, body, nb_path, opts)
+
+
 def _prewarm(plugin, digest: str, languages: list[str]) -> None:
-    """Convert (and execute) every uncached lab notebook of every language in threads."""
+    """Convert every uncached lab notebook of every language, in threads (each kernel
+    is its own process), executing each lab once for all languages."""
     global _pool
     try:
         from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
@@ -110,6 +167,7 @@ def _prewarm(plugin, digest: str, languages: list[str]) -> None:
     opts = dict(plugin.config)
     if opts["execute_ignore"] or not opts["cache"]:
         return
+    labs: dict[str, list[tuple[Path, Path]]] = {}
     for lang in languages:
         docs = sg_common.ROOT / "docs" / lang
         cache_dir = sg_common.versioned_cache("mkdocs-jupyter", digest) / lang
@@ -121,9 +179,13 @@ def _prewarm(plugin, digest: str, languages: list[str]) -> None:
             cache_path = _get_cache_path(str(cache_dir), key)
             if cache_path.exists() or str(cache_path) in _futures:
                 continue
-            if _pool is None:
-                _pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="notebook")
-            _futures[str(cache_path)] = _pool.submit(_convert, nb_path, cache_path, opts)
+            labs.setdefault(rel.as_posix(), []).append((nb_path, cache_path))
+    for paths in labs.values():
+        if _pool is None:
+            _pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="notebook")
+        future = _pool.submit(_convert_all, paths, opts)
+        for _, cache_path in paths:
+            _futures[str(cache_path)] = future
 
 
 def on_config(config):
@@ -188,7 +250,8 @@ def _fix_headings(content: str, page) -> str:
                 item.id = slug
                 del queue[i]
                 break
-        return f'<h{level} id="{slug}">{inner}<a class="anchor-link" href="#{slug}" title="Permanent link">¶</a></h{level}>'
+        link = f'<a class="anchor-link" href="#{slug}" title="Permanent link">¶</a>'
+        return f'<h{level} id="{slug}">{inner}{link}</h{level}>'
 
     return _HEADING.sub(repl, content)
 
@@ -200,7 +263,11 @@ _TXT = re.compile(r'(<div class="clipboard-copy-txt" id=")cell-\d+(">)')
 def _renumber_copy_ids(content: str) -> str:
     for pattern in (_FOR, _TXT):
         counter = iter(range(1, 1_000_000))
-        content = pattern.sub(lambda m: f"{m.group(1)}cell-{next(counter)}{m.group(2)}", content)
+
+        def number(m: re.Match, counter=counter) -> str:
+            return f"{m.group(1)}cell-{next(counter)}{m.group(2)}"
+
+        content = pattern.sub(number, content)
     return content
 
 
@@ -237,7 +304,8 @@ def _check_source(page) -> None:
         if _TEX_DELIM.search(text):
             log.warning(
                 "%s, cell %s: write math as $...$ or $$...$$ in notebooks, not \\( \\) or \\[ \\]",
-                page.file.src_uri, cell.get("id"),
+                page.file.src_uri,
+                cell.get("id"),
             )
 
 
@@ -260,10 +328,13 @@ def _apply_alt_texts(content: str, page) -> str:
             log.warning(
                 '%s, cell %s: an image output has no alt text; add "alt": "..." to the '
                 "cell's metadata (in the notebook's language)",
-                page.file.src_uri, cell_id,
+                page.file.src_uri,
+                cell_id,
             )
             continue
-        parts[i] = part.replace(_GENERIC_ALT, f'alt="{html.escape(" ".join(str(alt).split()), quote=True)}"')
+        parts[i] = part.replace(
+            _GENERIC_ALT, f'alt="{html.escape(" ".join(str(alt).split()), quote=True)}"'
+        )
     return "".join(parts)
 
 
@@ -294,7 +365,7 @@ def on_page_content(content, page, config, files):
     content = _STYLE.sub("", content)
     content = _SCRIPT.sub(_keep_script, content)
     content = _COMMENT.sub("", content)
-    content = content.replace("<clipboard-copy ,=\"\" ", "<clipboard-copy ")
+    content = content.replace('<clipboard-copy ,="" ', "<clipboard-copy ")
     if config.theme["language"] == "ko":
         content = content.replace('aria-label="Copy to Clipboard"', 'aria-label="클립보드에 복사"')
         content = content.replace(">Copied!<", ">복사됨<")

@@ -165,7 +165,13 @@ def on_page_context(context, page, config, nav):
     def add_entry_from_context(page):
         key = hashlib.sha256(
             "\0".join(
-                [page.url, str(page.title), repr(sorted(page.meta.items())), _toc_key(page.toc), page.content or ""]
+                [
+                    page.url,
+                    str(page.title),
+                    repr(sorted(page.meta.items())),
+                    _toc_key(page.toc),
+                    page.content or "",
+                ]
             ).encode("utf-8")
         ).hexdigest()
         hit = _search_cache.get(key)

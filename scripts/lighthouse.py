@@ -179,6 +179,23 @@ def run_lighthouse(url: str, preset: str, chrome: str) -> dict:
     return json.loads(proc.stdout)
 
 
+METRICS = {  # column: (audit id, scale)
+    "FCP": ("first-contentful-paint", 1e-3),
+    "LCP": ("largest-contentful-paint", 1e-3),
+    "TBT": ("total-blocking-time", 1),
+    "CLS": ("cumulative-layout-shift", 1),
+}
+
+
+def metrics(report: dict) -> dict[str, float]:
+    out = {}
+    for name, (audit, scale) in METRICS.items():
+        value = report["audits"].get(audit, {}).get("numericValue")
+        out[name] = round(value * scale, 2) if value is not None else float("nan")
+    out["bench"] = round(report.get("environment", {}).get("benchmarkIndex", float("nan")))
+    return out
+
+
 def failing_audits(report: dict, category: str) -> list[str]:
     refs = report["categories"][category]["auditRefs"]
     out = []
@@ -250,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
                             c: round(100 * (report["categories"][c]["score"] or 0))
                             for c in CATEGORIES
                         }
+                        scores |= metrics(report)
                         results.setdefault((page, preset), []).append(scores)
                         audits[(page, preset)] = {
                             c: failing_audits(report, c) for c in CATEGORIES[1:]
@@ -257,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
                         done += 1
                         print(
                             f"[{done}/{total} {time.monotonic() - t0:5.0f}s] /{page} {preset}: "
-                            + " ".join(f"{SHORT[c]} {s}" for c, s in scores.items()),
+                            + " ".join(f"{SHORT.get(k, k)} {v:g}" for k, v in scores.items()),
                             flush=True,
                         )
         finally:
@@ -266,17 +284,18 @@ def main(argv: list[str] | None = None) -> int:
             thread.join(5)
 
     medians = {
-        key: {c: statistics.median(run[c] for run in runs) for c in CATEGORIES}
+        key: {c: statistics.median(run[c] for run in runs) for c in runs[0]}
         for key, runs in results.items()
     }
     misses = []
-    header = f"| page | preset | {' | '.join(SHORT[c] for c in CATEGORIES)} |"
+    columns = [SHORT[c] for c in CATEGORIES] + [*METRICS, "bench"]
+    header = f"| page | preset | {' | '.join(columns)} |"
     print(
         f"\nMedians of {args.runs} runs "
         f"(lighthouse {lighthouse_version()}, Chromium at {chrome}):\n"
     )
     print(header)
-    print("|" + "---|" * (2 + len(CATEGORIES)))
+    print("|" + "---|" * (2 + len(columns)))
     for (page, preset), med in medians.items():
         cells = []
         for c in CATEGORIES:
@@ -289,8 +308,12 @@ def main(argv: list[str] | None = None) -> int:
                     f"/{page} {preset}: {c} {med[c]:g} < {target}"
                     + (f" — failing: {why}" if why else "")
                 )
+        cells += [f"{med[m]:g}" for m in [*METRICS, "bench"]]
         print(f"| /{page} | {preset} | {' | '.join(cells)} |")
-    print()
+    print(
+        "\nFCP/LCP in s, TBT in ms (simulated throttling); bench: Lighthouse's benchmarkIndex "
+        "of this machine (higher is faster; a busy machine lowers it and the mobile score)."
+    )
     if misses:
         print("Targets NOT met (a11y ≥ 95, best practices 100, SEO 100, mobile performance ≥ 90):")
         print("\n".join("  " + m for m in misses))

@@ -49,7 +49,10 @@ def cold_build() -> float:
         start = time.perf_counter()
         proc = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", tmp],
-            cwd=ROOT, env=_env(), capture_output=True, text=True,
+            cwd=ROOT,
+            env=_env(),
+            capture_output=True,
+            text=True,
         )
         elapsed = time.perf_counter() - start
     if proc.returncode != 0:
@@ -85,7 +88,11 @@ def reload_times(runs: int) -> list[tuple[str, float]]:
     log = tempfile.TemporaryFile()
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=ROOT, env=_env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        cwd=ROOT,
+        env=_env(),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     originals = {path: (ROOT / path).read_bytes() for path, _ in PAGES}
     results = []
@@ -134,7 +141,10 @@ def main(argv: list[str]) -> int:
     if not args.skip_cold:
         cold = cold_build()
         ok &= cold <= COLD_TARGET_S
-        print(f"cold build (both languages, figures and notebooks): {cold:.1f} s (target {COLD_TARGET_S:.0f} s)")
+        print(
+            "cold build (both languages, figures and notebooks): "
+            f"{cold:.1f} s (target {COLD_TARGET_S:.0f} s)"
+        )
     if not args.skip_reload:
         times = reload_times(args.runs)
         for path, t in times:

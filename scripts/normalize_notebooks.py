@@ -2,7 +2,8 @@
 """Normalise the lab notebooks so that builds are byte-identical and diffs are small.
 
 For every docs/*/labs/*.ipynb: remove outputs and execution counts, give each cell the
-fixed id ``lab-<n>`` (1-based position), drop volatile metadata (keeping "tags" and the "alt" text of image outputs), and set the kernelspec
+fixed id ``lab-<n>`` (1-based position), drop volatile metadata (keeping "tags" and the
+"alt" text of image outputs), and set the kernelspec
 to python3. Run it after editing a notebook in Jupyter:
 
     .venv/bin/python scripts/normalize_notebooks.py          # rewrite in place

@@ -27,6 +27,9 @@ def sigmoid_kernel(x: np.ndarray) -> np.ndarray:
     Accurate to about 2 ulp in float64 and 4 ulp in float32 over the whole range,
     subnormal results included.
     """
+    x = np.asarray(x)
+    if x.ndim == 0:  # ufuncs return scalars for 0-d input, and the work below is in place
+        return sigmoid_kernel(x.reshape(1))[0]
     # Beyond +-limit exp(-x) would overflow, and near it NumPy's exp takes a slow path.
     # Clipping changes no result for x > limit (it is 1 to the last bit either way);
     # x < -limit is recomputed below.
@@ -81,6 +84,9 @@ def log_sigmoid_kernel(x: np.ndarray) -> np.ndarray:
 # --8<-- [start:logit]
 def logit_kernel(p: np.ndarray) -> np.ndarray:
     """Return log(p / (1 - p)) for p in [0, 1]: -inf at 0, +inf at 1."""
+    p = np.asarray(p)
+    if p.ndim == 0:  # ufuncs return scalars for 0-d input, and out[mid] needs an array
+        return logit_kernel(p.reshape(1))[0]
     with np.errstate(divide="ignore"):  # log(0) = -inf is the right answer at p = 0 and 1
         out = np.log(p) - np.log1p(-p)
     # Near p = 0.5 the difference above cancels. There 2p - 1 is exact, and
@@ -102,6 +108,8 @@ def binary_cross_entropy_with_logits_kernel(z: np.ndarray, y: np.ndarray) -> np.
     forms sigma(z), so it stays finite and accurate where sigma(z) rounds to 0 or 1.
     """
     z, y = np.broadcast_arrays(z, y)
+    if z.ndim == 0:  # ufuncs return scalars for 0-d input, and loss[infinite] needs an array
+        return binary_cross_entropy_with_logits_kernel(z.reshape(1), y.reshape(1))[0]
     # invalid: inf - inf when a logit is infinite; those entries are set below.
     with np.errstate(under="ignore", invalid="ignore"):
         loss = np.maximum(z, 0.0) - z * y + np.log1p(np.exp(-np.abs(z)))

@@ -31,21 +31,36 @@ BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 
 
-def mkdocs_build(site_dir: Path, *, cwd: Path = ROOT, config: str = "mkdocs.yml",
-                 timeout: float = 600) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(
+    site_dir: Path, *, cwd: Path = ROOT, config: str = "mkdocs.yml", timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
     """Run ``python -m mkdocs build --strict`` (the venv's mkdocs) into ``site_dir``."""
     env = {**os.environ, **BUILD_ENV}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config,
-         "--site-dir", str(site_dir)],
-        cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            config,
+            "--site-dir",
+            str(site_dir),
+        ],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
 
 
 def build_problems(log: str) -> list[str]:
     """Lines of a build log that must not be there: warnings, errors, missing glyphs."""
     return [
-        line for line in log.splitlines()
+        line
+        for line in log.splitlines()
         if "WARNING" in line or "ERROR" in line or "Glyph" in line or "Traceback" in line
     ]
 
@@ -68,7 +83,9 @@ def _site_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     if proc.returncode != 0 or problems:
         pytest.fail(
             f"mkdocs build --strict failed (exit {proc.returncode}) or was not clean:\n"
-            + "\n".join(problems[:40]) + "\n--- end of log ---\n" + log[-6000:],
+            + "\n".join(problems[:40])
+            + "\n--- end of log ---\n"
+            + log[-6000:],
             pytrace=False,
         )
     return site_dir, log

@@ -35,13 +35,19 @@ def test_there_are_examples():
     assert EXAMPLES, "docs_src/ has no example files"
 
 
-@pytest.mark.parametrize("path", EXAMPLES, ids=[p.relative_to(DOCS_SRC).as_posix() for p in EXAMPLES])
+@pytest.mark.parametrize(
+    "path", EXAMPLES, ids=[p.relative_to(DOCS_SRC).as_posix() for p in EXAMPLES]
+)
 def test_example_runs_and_prints_its_output(path: Path, tmp_path: Path):
     source = path.read_text(encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     proc = subprocess.run(
         [sys.executable, "-W", "error", str(path)],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 0, f"{path.name} exited {proc.returncode}:\n{proc.stderr}"
     assert proc.stderr == "", f"{path.name} wrote to stderr:\n{proc.stderr}"
@@ -50,7 +56,9 @@ def test_example_runs_and_prints_its_output(path: Path, tmp_path: Path):
     )
 
 
-@pytest.mark.parametrize("path", EXAMPLES, ids=[p.relative_to(DOCS_SRC).as_posix() for p in EXAMPLES])
+@pytest.mark.parametrize(
+    "path", EXAMPLES, ids=[p.relative_to(DOCS_SRC).as_posix() for p in EXAMPLES]
+)
 def test_example_is_used_by_a_page(path: Path):
     """An example nobody includes is dead weight (and may drift)."""
     rel = path.relative_to(ROOT).as_posix()

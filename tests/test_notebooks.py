@@ -22,7 +22,10 @@ IDS = [p.relative_to(ROOT / "docs").as_posix() for p in NOTEBOOKS]
 
 
 def test_there_are_labs_in_both_languages():
-    names = {lang: {p.name for p in (ROOT / "docs" / lang / "labs").glob("*.ipynb")} for lang in ("ko", "en")}
+    names = {
+        lang: {p.name for p in (ROOT / "docs" / lang / "labs").glob("*.ipynb")}
+        for lang in ("ko", "en")
+    }
     assert len(names["ko"]) >= 3 and names["ko"] == names["en"], names
 
 
@@ -35,14 +38,19 @@ def test_notebook_is_stored_clean(path: Path):
     for i, cell in enumerate(nb["cells"], start=1):
         assert cell["id"] == f"lab-{i}", f"cell {i} has id {cell.get('id')}"
         if cell["cell_type"] == "code":
-            assert cell["outputs"] == [] and cell["execution_count"] is None, f"cell {i} has outputs"
-    assert any("sigmoid_guide" in "".join(c["source"]) for c in nb["cells"]), "lab does not use the package"
+            assert cell["outputs"] == [] and cell["execution_count"] is None, (
+                f"cell {i} has outputs"
+            )
+    assert any("sigmoid_guide" in "".join(c["source"]) for c in nb["cells"]), (
+        "lab does not use the package"
+    )
 
 
 def test_normalize_script_agrees():
     proc = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "normalize_notebooks.py"), "--check"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
@@ -54,13 +62,19 @@ def test_notebook_page_is_executed_html(path: Path, site):
     text = page.text
     assert '"cell_type"' not in text and '"nbformat"' not in text, "raw notebook JSON shipped"
     assert 'class="jupyter-wrapper"' in text
-    source_cells = [c for c in json.loads(path.read_text("utf-8"))["cells"] if c["cell_type"] == "code"]
+    source_cells = [
+        c for c in json.loads(path.read_text("utf-8"))["cells"] if c["cell_type"] == "code"
+    ]
     assert text.count("jp-CodeCell jp-Notebook-cell") >= len(source_cells)
     outputs = re.findall(r'class="jp-RenderedText jp-OutputArea-output"[^>]*>', text)
     assert len(outputs) >= 1 and "jp-OutputArea-output" in text, "no executed outputs"
     assert re.search(r"In(?:&nbsp;|\s)\[\d+\]", text), "cells have no execution counts"
-    for bad in ("Traceback", "jp-OutputArea-output\" data-mime-type=\"application/vnd.jupyter.stderr\"",
-                "ename", "Error</span>"):
+    for bad in (
+        "Traceback",
+        'jp-OutputArea-output" data-mime-type="application/vnd.jupyter.stderr"',
+        "ename",
+        "Error</span>",
+    ):
         assert bad not in text, f"{bad!r} on {lang}/labs/{path.stem}"
 
 
@@ -86,7 +100,10 @@ def test_notebook_page_is_light(path: Path, site):
     assert re.search(r'<link rel="stylesheet" href="[./]*stylesheets/notebook\.css">', text)
     assert (site.lang_root(lang) / "stylesheets" / "notebook.css").is_file()
     raw = page.file.read_bytes()
-    assert len(raw) < 150_000 and len(gzip.compress(raw)) < 40_000, (len(raw), len(gzip.compress(raw)))
+    assert len(raw) < 150_000 and len(gzip.compress(raw)) < 40_000, (
+        len(raw),
+        len(gzip.compress(raw)),
+    )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)

@@ -75,10 +75,14 @@ def test_language_switcher_leads_to_the_same_page(site, lang):
         assert m, f"{lang}/{page.path}: no language switcher"
         links = re.findall(r'<a href="([^"]+)" hreflang="(\w+)" lang="\w+"', m.group(1))
         assert {hl for _, hl in links} == set(LANGS), page.path
-        page_dir = posixpath.dirname((site.lang_root(lang) / page.path).relative_to(site.root).as_posix())
+        page_dir = posixpath.dirname(
+            (site.lang_root(lang) / page.path).relative_to(site.root).as_posix()
+        )
         for href, hl in links:
             target = posixpath.normpath(posixpath.join(page_dir, href))
-            target_file = site.root / target / "index.html" if target != "." else site.root / "index.html"
+            target_file = (
+                site.root / target / "index.html" if target != "." else site.root / "index.html"
+            )
             expected = site.lang_root(hl) / page.path
             assert target_file.resolve() == expected.resolve(), (lang, page.path, hl, href)
 
@@ -101,11 +105,15 @@ def test_search_index_holds_only_its_language(site, lang):
     assert docs, f"empty {lang} search index"
     locations = {d["location"].split("#")[0] for d in docs}
     assert not any(loc.startswith("en/") for loc in locations), "English pages in an index"
-    with_hangul = {d["location"].split("#")[0] for d in docs if HANGUL.search(d["title"] + d["text"])}
+    with_hangul = {
+        d["location"].split("#")[0] for d in docs if HANGUL.search(d["title"] + d["text"])
+    }
     if lang == "ko":
         assert len(with_hangul) >= len(locations) * 0.8, "Korean index is mostly not Korean"
     else:
-        assert with_hangul <= HANGUL_ALLOWED_EN, f"Hangul in the English index: {sorted(with_hangul)}"
+        assert with_hangul <= HANGUL_ALLOWED_EN, (
+            f"Hangul in the English index: {sorted(with_hangul)}"
+        )
 
 
 def test_korean_search_support_ships_with_the_site(site):
@@ -127,9 +135,10 @@ def test_every_image_exists_and_figures_have_alt_text_in_the_page_language(site,
         page_dir = page.file.parent
         for img in page.images():
             src = img.get("src", "")
-            assert not urlsplit(src).scheme, f"{lang}/{page.path}: external image {src}"
-            if src.startswith("data:"):
+            if src.startswith("data:"):  # notebook outputs are inlined
+                assert img.get("alt", "").strip(), f"{lang}/{page.path}: inline image without alt"
                 continue
+            assert not urlsplit(src).scheme, f"{lang}/{page.path}: external image {src[:80]}"
             target = (page_dir / src.split("#")[0]).resolve()
             assert target.is_file(), f"{lang}/{page.path}: image {src} does not exist"
             if "/figures/" in "/" + src:
@@ -137,7 +146,9 @@ def test_every_image_exists_and_figures_have_alt_text_in_the_page_language(site,
                 alt = img.get("alt", "").strip()
                 assert alt, f"{lang}/{page.path}: figure {src} without alt text"
                 assert img.get("width") and img.get("height"), f"{src}: no width/height"
-                assert bool(HANGUL.search(alt)) == (lang == "ko"), f"{src}: alt not in {lang}: {alt}"
+                assert bool(HANGUL.search(alt)) == (lang == "ko"), (
+                    f"{src}: alt not in {lang}: {alt}"
+                )
                 svg = target.read_text(encoding="utf-8")
                 assert svg.lstrip().startswith(("<?xml", "<svg")), src
     assert n_figures > 0, f"no figure in the {lang} build"
@@ -149,7 +160,9 @@ def test_math_is_mathml_with_no_tex_left(site, lang):
     for page in site.pages(lang):
         found += page.text.count("<math ")
         for m in re.finditer(r'class="arithmatex[^"]*">(.*?)</(?:span|div)>', page.text, re.S):
-            assert m.group(1).startswith("<math"), f"{lang}/{page.path}: unconverted {m.group(1)[:60]}"
+            assert m.group(1).startswith("<math"), (
+                f"{lang}/{page.path}: unconverted {m.group(1)[:60]}"
+            )
         body = page.article_text()
         assert "\\(" not in body and "\\[" not in body, f"{lang}/{page.path}: raw TeX delimiters"
         assert "MathJax" not in page.text and "katex" not in page.text.lower(), page.path
@@ -212,3 +225,25 @@ def test_in_page_anchor_links_resolve(site, lang):
         ids = set(re.findall(r'\bid="([^"]+)"', page.text))
         missing = sorted({h for h in re.findall(r'href="#([^"]+)"', page.text)} - ids)
         assert not missing, f"{lang}/{page.path}: anchors without a target: {missing[:10]}"
+
+
+def test_config_guards():
+    """Settings whose absence breaks something silently (see shared notes/toolchain.md)."""
+    cfg = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    theme = cfg["theme"]
+    assert theme["font"] is False, "theme.font must be false (no Google Fonts)"
+    assert "navigation.instant" not in theme["features"], "breaks the language switcher"
+    assert "content.code.copy" in theme["features"]
+    assert len(theme["palette"]) == 2, "light and dark palettes with a toggle"
+    assert all(v == "warn" for v in cfg["validation"].values()) and len(cfg["validation"]) == 4
+    jupyter = cfg["plugins"]["mkdocs-jupyter"]
+    assert jupyter["execute"] is True and jupyter["allow_errors"] is False
+    assert jupyter["include"] == ["labs/*.ipynb"] and jupyter["include_source"] is True
+    snippets = next(
+        e["pymdownx.snippets"]
+        for e in cfg["markdown_extensions"]
+        if isinstance(e, dict) and "pymdownx.snippets" in e
+    )
+    assert snippets["check_paths"] is True
+    en = yaml_load((ROOT / "mkdocs.en.yml").read_text(encoding="utf-8"))
+    assert cfg["plugins"]["search"]["lang"] == "ko" and en["plugins"]["search"]["lang"] == "en"

@@ -21,7 +21,11 @@ def _run(code: str) -> tuple[int, str]:
     with tempfile.TemporaryDirectory() as tmp:
         proc = subprocess.run(
             [sys.executable, "-W", "error", "-c", code],
-            cwd=tmp, env=env, capture_output=True, text=True, timeout=300,
+            cwd=tmp,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
     return proc.returncode, proc.stderr
 
@@ -34,7 +38,7 @@ def test_every_python_block_runs_on_its_own(site):
                 blocks.setdefault(code, []).append(f"{lang}/{page.path}")
     assert blocks, "no Python code blocks on the site"
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        results = dict(zip(blocks, pool.map(_run, blocks)))
+        results = dict(zip(blocks, pool.map(_run, blocks), strict=True))
     failures = [
         f"--- {', '.join(blocks[code])} (exit {rc}):\n{code}\n{err[-1500:]}"
         for code, (rc, err) in results.items()

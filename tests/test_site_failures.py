@@ -22,44 +22,86 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
 
 PAGE = {
-    "ko": "# 시작\n\n한국어 쪽입니다. 수식 \\(\\sigma(x)\\).\n\n## 절 하나\n\n[다른 쪽](other.md#절-둘)\n",
-    "en": "# Start\n\nThe English page. Math \\(\\sigma(x)\\).\n\n## Section one\n\n[Other](other.md#section-two)\n",
+    "ko": "# 시작\n\n한국어 쪽입니다. 수식 \\(\\sigma(x)\\).\n\n## 절 하나\n\n"
+    "[다른 쪽](other.md#절-둘)\n",
+    "en": "# Start\n\nThe English page. Math \\(\\sigma(x)\\).\n\n## Section one\n\n"
+    "[Other](other.md#section-two)\n",
 }
+SNIPPET = '```python\n--8<-- "docs_src/mini/example.py:main"\n```\n'
 OTHER = {
-    "ko": '# 다른 쪽\n\n## 절 둘\n\n```python\n--8<-- "docs_src/mini/example.py:main"\n```\n',
-    "en": '# Other page\n\n## Section two\n\n```python\n--8<-- "docs_src/mini/example.py:main"\n```\n',
+    "ko": "# 다른 쪽\n\n## 절 둘\n\n" + SNIPPET,
+    "en": "# Other page\n\n## Section two\n\n" + SNIPPET,
 }
 IMAGE_CODE = (
     "from IPython.display import SVG\n"
-    "SVG('<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"8\"></svg>')"
+    'SVG(\'<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"></svg>\')'
 )
 EXAMPLE = '# --8<-- [start:main]\nprint("hi")\n#> hi\n# --8<-- [end:main]\n'
 NAV = {"ko": "[시작: index.md, 다른 쪽: other.md]", "en": "[Start: index.md, Other: other.md]"}
 LAB_NAV = {"ko": ", 실습: labs/lab.ipynb]", "en": ", Lab: labs/lab.ipynb]"}
-WITH_LAB = {"control", "raising_notebook", "nb_tex_delimiters", "nb_image_without_alt", "nb_broken_link"}
+WITH_LAB = {
+    "control",
+    "raising_notebook",
+    "nb_tex_delimiters",
+    "nb_image_without_alt",
+    "nb_broken_link",
+}
 # Kernels are slow to start: only these execute their notebook; the others show stored outputs.
 EXECUTE = {"control", "raising_notebook"}
 
 
-SVG_OUT = {"output_type": "display_data", "metadata": {},
-           "data": {"image/svg+xml": ['<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"></svg>'],
-                    "text/plain": ["<SVG>"]}}
+SVG_OUT = {
+    "output_type": "display_data",
+    "metadata": {},
+    "data": {
+        "image/svg+xml": ['<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"></svg>'],
+        "text/plain": ["<SVG>"],
+    },
+}
 LAB_MD = "Math $x^2$, a [link](../other.md#section-two)."
 
 
-def _notebook(code: str, title: str, markdown: str = LAB_MD, alt: str | None = "a tiny image",
-              outputs: list | None = None) -> str:
+def _notebook(
+    code: str,
+    title: str,
+    markdown: str = LAB_MD,
+    alt: str | None = "a tiny image",
+    outputs: list | None = None,
+) -> str:
     meta = {"alt": alt} if alt else {}
     cells = [
-        {"cell_type": "markdown", "id": "lab-1", "metadata": {}, "source": [f"# {title}\n\n{markdown}"]},
-        {"cell_type": "code", "id": "lab-2", "metadata": {}, "execution_count": None,
-         "outputs": [], "source": [code]},
-        {"cell_type": "code", "id": "lab-3", "metadata": meta, "execution_count": None,
-         "outputs": outputs or [], "source": [IMAGE_CODE]},
+        {
+            "cell_type": "markdown",
+            "id": "lab-1",
+            "metadata": {},
+            "source": [f"# {title}\n\n{markdown}"],
+        },
+        {
+            "cell_type": "code",
+            "id": "lab-2",
+            "metadata": {},
+            "execution_count": None,
+            "outputs": [],
+            "source": [code],
+        },
+        {
+            "cell_type": "code",
+            "id": "lab-3",
+            "metadata": meta,
+            "execution_count": None,
+            "outputs": outputs or [],
+            "source": [IMAGE_CODE],
+        },
     ]
-    nb = {"cells": cells, "nbformat": 4, "nbformat_minor": 5,
-          "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python",
-                                      "name": "python3"}, "language_info": {"name": "python"}}}
+    nb = {
+        "cells": cells,
+        "nbformat": 4,
+        "nbformat_minor": 5,
+        "metadata": {
+            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"},
+        },
+    }
     return json.dumps(nb, indent=1)
 
 
@@ -70,7 +112,8 @@ def make_project(where: Path, lab: bool, execute: bool = True) -> Path:
     shutil.copytree(ROOT / "overrides", where / "overrides")
     (where / "mkdocs.yml").write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\nnav: {nav['ko']}\n"
-        + ("" if execute else "plugins: {mkdocs-jupyter: {execute: false}}\n"), encoding="utf-8"
+        + ("" if execute else "plugins: {mkdocs-jupyter: {execute: false}}\n"),
+        encoding="utf-8",
     )
     (where / "mkdocs.en.yml").write_text(
         textwrap.dedent(f"""\
@@ -81,7 +124,7 @@ def make_project(where: Path, lab: bool, execute: bool = True) -> Path:
             site_url: https://example.invalid/mini/en/
             theme: {{language: en}}
             plugins: {{search: {{lang: en}}}}
-            nav: {nav['en']}
+            nav: {nav["en"]}
             """),
         encoding="utf-8",
     )
@@ -91,7 +134,9 @@ def make_project(where: Path, lab: bool, execute: bool = True) -> Path:
         (docs / "index.md").write_text(PAGE[lang], encoding="utf-8")
         (docs / "other.md").write_text(OTHER[lang], encoding="utf-8")
         if lab:
-            (docs / "labs" / "lab.ipynb").write_text(_notebook("print(6 * 7)", "Lab"), encoding="utf-8")
+            (docs / "labs" / "lab.ipynb").write_text(
+                _notebook("print(6 * 7)", "Lab"), encoding="utf-8"
+            )
         (docs / "labs" / "stray.py").write_text("print('not a page')\n", encoding="utf-8")
     (where / "docs_src" / "mini").mkdir(parents=True)
     (where / "docs_src" / "mini" / "example.py").write_text(EXAMPLE, encoding="utf-8")
@@ -125,7 +170,8 @@ FAULTS = {
     ),
     "raising_notebook": (
         lambda p: (p / "docs/en/labs/lab.ipynb").write_text(
-            _notebook("raise ValueError('boom-in-notebook')", "Lab"), encoding="utf-8"),
+            _notebook("raise ValueError('boom-in-notebook')", "Lab"), encoding="utf-8"
+        ),
         "boom-in-notebook",
     ),
     "unknown_tex_command": (
@@ -133,42 +179,52 @@ FAULTS = {
         "nosuchcommand",
     ),
     "unknown_figure": (
-        lambda p: _edit(p / "docs/en/index.md", "## Section one", "[[figure: no-such-figure]]\n\n## Section one"),
+        lambda p: _edit(
+            p / "docs/en/index.md", "## Section one", "[[figure: no-such-figure]]\n\n## Section one"
+        ),
         "no-such-figure",
     ),
     "nb_tex_delimiters": (
         lambda p: (p / "docs/ko/labs/lab.ipynb").write_text(
-            _notebook("print(1)", "Lab", markdown="Math \\(x^2\\) in a notebook."), encoding="utf-8"),
+            _notebook("print(1)", "Lab", markdown="Math \\(x^2\\) in a notebook."), encoding="utf-8"
+        ),
         "write math as $...$",
     ),
     "nb_image_without_alt": (
         lambda p: (p / "docs/en/labs/lab.ipynb").write_text(
-            _notebook("print(1)", "Lab", alt=None, outputs=[SVG_OUT]), encoding="utf-8"),
+            _notebook("print(1)", "Lab", alt=None, outputs=[SVG_OUT]), encoding="utf-8"
+        ),
         "has no alt text",
     ),
     "nb_broken_link": (
         lambda p: (p / "docs/en/labs/lab.ipynb").write_text(
-            _notebook("print(1)", "Lab", markdown="[gone](../gone.md)"), encoding="utf-8"),
+            _notebook("print(1)", "Lab", markdown="[gone](../gone.md)"), encoding="utf-8"
+        ),
         "gone.md",
     ),
     "page_without_translation": (
-        lambda p: (p / "docs/ko/only-ko.md").write_text("# 혼자\n\n번역이 없는 쪽.\n", encoding="utf-8"),
+        lambda p: (p / "docs/ko/only-ko.md").write_text(
+            "# 혼자\n\n번역이 없는 쪽.\n", encoding="utf-8"
+        ),
         "only-ko.md",
     ),
 }
 
 
 @pytest.fixture(scope="module")
-def fault_builds(tmp_path_factory: pytest.TempPathFactory, mkdocs_build) -> dict[str, tuple[int, str, Path]]:
+def fault_builds(
+    tmp_path_factory: pytest.TempPathFactory, mkdocs_build
+) -> dict[str, tuple[int, str, Path]]:
     def run(name: str) -> tuple[int, str, Path]:
-        project = make_project(tmp_path_factory.mktemp(name), lab=name in WITH_LAB,
-                               execute=name in EXECUTE)
+        project = make_project(
+            tmp_path_factory.mktemp(name), lab=name in WITH_LAB, execute=name in EXECUTE
+        )
         FAULTS[name][0](project)
         proc = mkdocs_build(project / "site", cwd=project, timeout=300)
         return proc.returncode, proc.stdout + proc.stderr, project / "site"
 
     with ThreadPoolExecutor(max_workers=3) as pool:
-        return dict(zip(FAULTS, pool.map(run, FAULTS)))
+        return dict(zip(FAULTS, pool.map(run, FAULTS), strict=True))
 
 
 def test_control_project_builds_cleanly(fault_builds):

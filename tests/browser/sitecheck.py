@@ -255,8 +255,8 @@ async () => {
 AXE_RUN_JS = """
 async ({tags, rules}) => {
   const known = new Set(axe.getRules().map(r => r.ruleId));
-  const ids = new Set(axe.getRules(tags).filter(r => !r.tags.includes('experimental'))
-    .map(r => r.ruleId));
+  const ids = new Set(tags.length === 0 ? [] : axe.getRules(tags)
+    .filter(r => !r.tags.includes('experimental')).map(r => r.ruleId));
   for (const id of rules) if (known.has(id)) ids.add(id);
   const result = await axe.run(document, {runOnly: {type: 'rule', values: [...ids]},
                                           resultTypes: ['violations']});

@@ -1,0 +1,113 @@
+"""Rendering of one figure into the figure cache (used by hooks/figures.py, also in
+worker processes; no MkDocs imports). Not a hook."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import warnings
+from pathlib import Path
+
+_SIZE = re.compile(
+    rb'<svg\b[^>]*?\bwidth="([\d.]+)(pt|px)?"[^>]*?\bheight="([\d.]+)(pt|px)?"', re.S
+)
+
+
+class FigureError(Exception):
+    """A figure cannot be published (unknown name, missing glyph, no alt text, ...)."""
+
+
+class _GlyphLog(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        msg = record.getMessage()
+        if "Glyph" in msg or "missing from font" in msg:
+            self.messages.append(msg)
+
+
+def _px(value: bytes, unit: bytes | None) -> int:
+    v = float(value)
+    return round(v * 96 / 72) if unit in (None, b"pt") else round(v)
+
+
+def paths(cache_dir: Path, name: str, lang: str) -> tuple[Path, Path]:
+    return cache_dir / f"{name}.{lang}.svg", cache_dir / f"{name}.{lang}.json"
+
+
+def cached(cache_dir: Path, name: str, lang: str) -> dict | None:
+    svg_path, meta_path = paths(cache_dir, name, lang)
+    if svg_path.exists() and meta_path.exists():
+        return json.loads(meta_path.read_text(encoding="utf-8")) | {"file": str(svg_path)}
+    return None
+
+
+def render(cache_dir: Path, name: str, lang: str) -> tuple[dict, list[str]]:
+    """Render figure ``name`` in ``lang`` into the cache unless it is there; return its
+    metadata (alt, caption, width, height, file) and the warnings it raised."""
+    hit = cached(cache_dir, name, lang)
+    if hit is not None:
+        return hit, []
+    from sigmoid_guide.figures import registry
+
+    if name not in registry.FIGURES:
+        known = ", ".join(registry.FIGURES) or "(none registered)"
+        raise FigureError(f"[[figure: {name}]]: unknown figure; known figures: {known}")
+    glyphs = _GlyphLog()
+    mpl_log = logging.getLogger("matplotlib")
+    mpl_log.addHandler(glyphs)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            svg = registry.render_svg(name, lang)
+            alt = registry.alt_text(name, lang)
+            caption = registry.caption_text(name, lang)
+    except Exception as exc:
+        raise FigureError(f"figure {name} ({lang}): {type(exc).__name__}: {exc}") from exc
+    finally:
+        mpl_log.removeHandler(glyphs)
+    problems = glyphs.messages + [str(w.message) for w in caught if "Glyph" in str(w.message)]
+    if problems:
+        raise FigureError(f"figure {name} ({lang}): missing glyphs: {problems[:3]}")
+    notes = [f"figure {name} ({lang}): {w.category.__name__}: {w.message}" for w in caught]
+    if isinstance(svg, str):
+        svg = svg.encode("utf-8")
+    if not alt or not alt.strip():
+        raise FigureError(f"figure {name} ({lang}) has no alt text")
+    m = _SIZE.search(svg[:4000])
+    if not m:
+        raise FigureError(f"figure {name} ({lang}): no width/height on the <svg> element")
+    meta = {
+        "alt": alt.strip(),
+        "caption": caption.strip() if caption else None,
+        "width": _px(m.group(1), m.group(2)),
+        "height": _px(m.group(3), m.group(4)),
+    }
+    svg_path, meta_path = paths(cache_dir, name, lang)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = svg_path.with_suffix(f".tmp{os.getpid()}")
+    tmp.write_bytes(svg)
+    tmp.replace(svg_path)
+    tmp = meta_path.with_suffix(f".tmp{os.getpid()}")
+    tmp.write_text(json.dumps(meta, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    tmp.replace(meta_path)
+    return meta | {"file": str(svg_path)}, notes
+
+
+def render_group(
+    cache_dir: str, items: list[tuple[str, str]]
+) -> list[tuple[str, str, dict | None, str | None, list[str]]]:
+    """Worker entry point: render figures that share an experiment (it runs once here).
+    Returns (name, lang, metadata or None, error or None, warnings) for each item."""
+    out = []
+    for name, lang in items:
+        try:
+            meta, notes = render(Path(cache_dir), name, lang)
+            out.append((name, lang, meta, None, notes))
+        except FigureError as exc:
+            out.append((name, lang, None, str(exc), []))
+    return out
