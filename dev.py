@@ -5,6 +5,7 @@
     python3 dev.py test     set up .venv (and the browser-test tools), then run every test
     python3 dev.py build    set up .venv, then build the site into site/ (strict)
     python3 dev.py bench    print the activation benchmark (ratios measured side by side)
+    python3 dev.py measure-build   time a cold build and a Markdown-edit reload of `serve`
 
 Setting up is skipped when nothing it depends on changed since the last run, so the
 commands stay fast after the first time.
@@ -80,7 +81,7 @@ def _env() -> dict[str, str]:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"serve", "test", "build", "bench"}:
+    if not argv or argv[0] not in {"serve", "test", "build", "bench", "measure-build"}:
         print(__doc__)
         return 2
     cmd, rest = argv[0], argv[1:]
@@ -90,6 +91,9 @@ def main(argv: list[str]) -> int:
     elif cmd == "build":
         ensure_venv("docs")
         _run(BIN / "mkdocs", "build", "--strict", *rest, env=_env())
+    elif cmd == "measure-build":
+        ensure_venv("docs")
+        _run(PY, ROOT / "scripts" / "measure_build.py", *rest, env=_env())
     elif cmd == "bench":
         ensure_venv("test")
         _run(PY, "-m", "sigmoid_guide.bench", *rest, env=_env())

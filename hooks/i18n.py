@@ -99,6 +99,11 @@ def on_config(config):
         raise SystemExit("hooks/i18n.py: extra.alternate (the language table) is missing")
     if not _nested:
         sg_common.begin_build()
+    prefix = _prefix(_current(config))
+    if prefix and config.site_url and not config.site_url.endswith(prefix):
+        # A language built on its own (mkdocs build -f mkdocs.en.yml) inherits the
+        # default language's site_url: site_url in mkdocs.yml is the only one to edit.
+        config.site_url = urljoin(config.site_url, prefix)
     if not _prefix(_current(config)):  # the default language: watch everything
         for item in WATCH:
             path = ROOT / item

@@ -1,7 +1,8 @@
 """Every example file under docs_src/ runs on its own and prints what it says it prints.
 
 Convention (see AUTHORING.md): after a ``print(...)`` the expected output follows as
-comment lines starting with ``#> `` (``#>`` alone for an empty line). The file is run with
+comment lines starting with ``#> `` (``#>`` alone for an empty line; ``# >``, which is
+what ``ruff format`` makes of it, is accepted too). The file is run with
 ``python -W error`` in a fresh process, in an empty temporary folder; it must exit 0,
 write nothing to stderr, and its stdout must equal all ``#>`` lines joined, in file order.
 """
@@ -19,7 +20,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DOCS_SRC = ROOT / "docs_src"
 EXAMPLES = sorted(DOCS_SRC.rglob("*.py"))
-_OUT = re.compile(r"^[ \t]*#>(?: (.*)|)$")
+# "#> out" as written; "# > out" is what `ruff format` turns it into.
+_OUT = re.compile(r"^[ \t]*# ?>(?: (.*)|)$")
 
 
 def expected_output(source: str) -> str:
@@ -67,5 +69,5 @@ def test_example_is_used_by_a_page(path: Path):
 
 
 def test_expected_output_parser():
-    src = 'print(1)\n#> 1\nprint("")\n#>\nx = 2  #> not output\n    #> [0.5 0.5]\n'
-    assert expected_output(src) == "1\n\n[0.5 0.5]\n"
+    src = 'print(1)\n#> 1\nprint("")\n#>\nx = 2  #> not output\n    #> [0.5 0.5]\n# > 3\n'
+    assert expected_output(src) == "1\n\n[0.5 0.5]\n3\n"
