@@ -218,7 +218,7 @@ def naive_sigmoid(x: ArrayLike) -> Any:
     It warns "overflow encountered in exp" for x < −709.78 (float64) or −88.72
     (float32), flushes results that should be subnormal to 0, allocates three temporary
     arrays, and turns unsigned integers into garbage (−x wraps around: for
-    ``np.uint8(1)`` it computes 1/(1 + e^(−255))). Compare :func:`sigmoid`.
+    ``np.uint8(1)`` it computes 1/(1 + e^255), that is σ(−255)). Compare :func:`sigmoid`.
 
     Examples:
         >>> import numpy as np

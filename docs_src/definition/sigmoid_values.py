@@ -1,4 +1,3 @@
-# --8<-- [start:values]
 import numpy as np
 
 from sigmoid_guide import sigmoid
@@ -6,4 +5,3 @@ from sigmoid_guide import sigmoid
 x = np.array([-4.0, -1.0, 0.0, 1.0, 4.0])
 print(sigmoid(x))
 #> [0.01798621 0.26894142 0.5        0.73105858 0.98201379]
-# --8<-- [end:values]

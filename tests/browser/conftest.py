@@ -12,6 +12,7 @@ the reason, unless ``SIGMOID_GUIDE_REQUIRE_BROWSER=1`` (CI), where they fail ins
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import sys
 from collections.abc import Iterator
@@ -104,8 +105,15 @@ def artifacts() -> Path:
 def page_reports(browser, site_server, site_pages, axe_source) -> dict:
     """One visit of every page: loaded in the light palette and checked (axe-core's WCAG
     2.x A/AA rules included), then switched to the dark palette with its toggle and
-    checked again for colours, then switched back. Keyed by the page's rel path."""
-    return sc.visit_all(browser, site_server, site_pages, axe_source)
+    checked again for colours, then switched back. Keyed by the page's rel path.
+
+    The pages are shared among SIGMOID_GUIDE_BROWSER_WORKERS browsers (default: 2 if the
+    machine has 2 cores or more, each with its own thread)."""
+    default = 2 if (os.cpu_count() or 1) >= 2 else 1
+    workers = max(1, int(os.environ.get("SIGMOID_GUIDE_BROWSER_WORKERS", default)))
+    if workers == 1:
+        return sc.visit_all(browser, site_server, site_pages, axe_source)
+    return sc.visit_all_parallel(site_server, site_pages, axe_source, workers)
 
 
 @pytest.fixture

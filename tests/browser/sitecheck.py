@@ -334,6 +334,24 @@ def _figure_shots(page) -> dict[str, bytes | str]:
     return shots
 
 
+CLICK_JS = "selector => document.querySelector(selector).click()"
+SEARCH_META = re.compile(r'<div class="md-search-result__meta">\s*(.*?)\s*</div>', re.S)
+SEARCH_READY_JS = """initializing => {
+  const meta = document.querySelector('.md-search-result__meta');
+  return !meta || (meta.textContent.trim() !== '' && meta.textContent.trim() !== initializing);
+}"""
+
+
+def _wait_for_search(page, response) -> None:
+    """Wait until Material's search worker has its index (the last thing a page fetches
+    at load): its "initialising" text, as served, has been replaced."""
+    m = SEARCH_META.search(response.text()) if response is not None else None
+    if m is None:
+        page.wait_for_load_state("networkidle")
+    else:
+        page.wait_for_function(SEARCH_READY_JS, arg=m.group(1))
+
+
 def _scheme(page) -> str | None:
     return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
 
@@ -376,26 +394,59 @@ def visit_all(
             current.append(report)
             response = page.goto(report.url, wait_until="load")
             report.status = response.status if response else None
-            page.wait_for_load_state("networkidle")
+            _wait_for_search(page, response)
             report.final_url = page.url
             report.probe = page.evaluate(PROBE_JS)
             report.figure_shots = _figure_shots(page)
             page.add_script_tag(path=str(axe_js))
             report.axe = page.evaluate(AXE_RUN_JS, AXE_OPTIONS_FULL)
-            toggle = page.locator(TOGGLE)
-            if toggle.count() == 1 and _scheme(page) == "default":
-                toggle.click()
+            if page.locator(TOGGLE).count() == 1 and _scheme(page) == "default":
+                page.evaluate(CLICK_JS, TOGGLE)
                 page.evaluate(SETTLE_JS)
                 report.dark_scheme = _scheme(page)
                 report.dark_axe = page.evaluate(AXE_RUN_JS, AXE_OPTIONS_DARK)
                 report.dark_figure_shots = _figure_shots(page)
-                page.locator(TOGGLE).click()  # back to light (stored for the next page)
+                page.evaluate(CLICK_JS, TOGGLE)  # back to light (stored for the next page)
                 page.evaluate(SETTLE_JS)
             reports[sp.rel] = report
         page.close()
     finally:
         context.close()
     return reports
+
+
+def visit_all_parallel(
+    server: SiteServer, pages: list[SitePage], axe_js: Path, workers: int
+) -> dict[str, PageReport]:
+    """visit_all() split over `workers` threads, each with its own Playwright and Chromium
+    (Playwright's sync API is per thread); the reports come back in the pages' order."""
+    from playwright.sync_api import sync_playwright
+
+    results: list[dict[str, PageReport]] = [{} for _ in range(workers)]
+    errors: list[BaseException] = []
+
+    def work(i: int) -> None:
+        try:
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(
+                    executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+                )
+                try:
+                    results[i] = visit_all(browser, server, pages[i::workers], axe_js)
+                finally:
+                    browser.close()
+        except BaseException as exc:  # re-raised in the calling thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(i,), name=f"visit-{i}") for i in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise errors[0]
+    merged = {k: v for part in results for k, v in part.items()}
+    return {p.rel: merged[p.rel] for p in pages}
 
 
 def format_axe(violations: list[dict]) -> str:
