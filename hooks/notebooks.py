@@ -121,7 +121,31 @@ def _execute(nb_path: Path, opts: dict):
         resources={"metadata": {"path": str(nb_path.parent)}},
         extra_arguments=["--IPKernelApp.log_level=ERROR"],
     ).execute()
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = _coalesce_streams(cell.outputs)
     return nb
+
+
+def _coalesce_streams(outputs: list) -> list:
+    """Merge consecutive outputs of the same stream into one.
+
+    The kernel flushes stdout when it likes, so one print can arrive as one message or
+    as two (text, then its newline); merged, the page is the same on every build.
+    """
+    merged: list = []
+    for out in outputs:
+        prev = merged[-1] if merged else None
+        if (
+            out.get("output_type") == "stream"
+            and prev is not None
+            and prev.get("output_type") == "stream"
+            and prev.get("name") == out.get("name")
+        ):
+            prev["text"] = "".join(prev["text"]) + "".join(out["text"])
+        else:
+            merged.append(out)
+    return merged
 
 
 def _convert_all(paths: list[tuple[Path, Path]], opts: dict) -> None:

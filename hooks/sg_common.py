@@ -35,10 +35,13 @@ def package_files() -> list[Path]:
 
 
 def package_hash() -> str:
-    """sha256 over the package's relative paths and bytes (about a millisecond)."""
+    """sha256 over the relative paths and bytes of the package and of these hooks
+    (about a millisecond): the hooks decide how figures and labs are rendered, so an
+    edit to them must not reuse cached output either."""
     h = hashlib.sha256()
-    for p in package_files():
-        h.update(p.relative_to(PACKAGE_DIR).as_posix().encode())
+    hooks = sorted(Path(__file__).resolve().parent.glob("*.py"))
+    for p in package_files() + hooks:
+        h.update(p.relative_to(ROOT).as_posix().encode())
         h.update(b"\0")
         h.update(p.read_bytes())
         h.update(b"\0")
