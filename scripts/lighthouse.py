@@ -255,6 +255,7 @@ def main(argv: list[str] | None = None) -> int:
         thread.start()
         origin = f"http://127.0.0.1:{server.server_address[1]}"
         results: dict[tuple[str, str], list[dict]] = {}
+        failures: list[str] = []
         audits: dict[tuple[str, str], dict[str, list[str]]] = {}
         try:
             total = len(pages) * len(presets) * args.runs
@@ -262,7 +263,17 @@ def main(argv: list[str] | None = None) -> int:
             for page in pages:
                 for preset in presets:
                     for _ in range(args.runs):
-                        report = run_lighthouse(origin + base + page, preset, chrome)
+                        try:
+                            report = run_lighthouse(origin + base + page, preset, chrome)
+                        except (
+                            RuntimeError,
+                            OSError,
+                            ValueError,
+                            subprocess.TimeoutExpired,
+                        ) as exc:
+                            failures.append(f"/{page} {preset}: {exc}")
+                            print(f"run failed: {failures[-1][:500]}", file=sys.stderr, flush=True)
+                            continue
                         scores = {
                             c: round(100 * (report["categories"][c]["score"] or 0))
                             for c in CATEGORIES
@@ -278,17 +289,25 @@ def main(argv: list[str] | None = None) -> int:
                             + " ".join(f"{SHORT.get(k, k)} {v:g}" for k, v in scores.items()),
                             flush=True,
                         )
+        except KeyboardInterrupt:
+            print("interrupted: the table covers the runs done so far", file=sys.stderr)
         finally:
             server.shutdown()
             server.server_close()
             thread.join(5)
 
+    if failures:
+        print(f"\n{len(failures)} runs failed (left out of the medians):")
+        print("\n".join("  " + f.splitlines()[0][:300] for f in failures))
+    if not results:
+        print("no run of Lighthouse succeeded", file=sys.stderr)
+        return 1
     medians = {
         key: {c: statistics.median(run[c] for run in runs) for c in runs[0]}
         for key, runs in results.items()
     }
     misses = []
-    columns = [SHORT[c] for c in CATEGORIES] + [*METRICS, "bench"]
+    columns = [SHORT[c] for c in CATEGORIES] + [*METRICS, "bench", "runs"]
     header = f"| page | preset | {' | '.join(columns)} |"
     print(
         f"\nMedians of {args.runs} runs "
@@ -309,6 +328,7 @@ def main(argv: list[str] | None = None) -> int:
                     + (f" — failing: {why}" if why else "")
                 )
         cells += [f"{med[m]:g}" for m in [*METRICS, "bench"]]
+        cells.append(str(len(results[(page, preset)])))
         print(f"| /{page} | {preset} | {' | '.join(cells)} |")
     print(
         "\nFCP/LCP in s, TBT in ms (simulated throttling); bench: Lighthouse's benchmarkIndex "

@@ -381,4 +381,10 @@ def _close(fig: Figure) -> None:
         # Only reached when a caller (e.g. a notebook) imported pyplot itself; closing
         # a figure pyplot never saw is a no-op.
         pyplot.close(fig)
-    fig.clear()
+    # matplotlib 3.10 warns "Attempt to set non-positive ylim on a log-scaled axis"
+    # while clearing log axes; the SVG is already written, so that warning means nothing.
+    with warnings.catch_warnings():
+        warnings.filterwarnings(
+            "ignore", message="Attempt to set non-positive", category=UserWarning
+        )
+        fig.clear()

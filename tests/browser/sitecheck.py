@@ -1,8 +1,7 @@
 """Helpers for the browser tests: constants, the local HTTP server, page discovery, and
-the in-page probes. conftest.py and the test modules load this file by path (pytest
-runs with ``--import-mode=importlib``, so test folders are not importable packages)::
-
-    sitecheck = load_sitecheck()   # see conftest.py
+the in-page probes. pytest runs with ``--import-mode=importlib``, so this folder is not
+an importable package: conftest.py loads this file by path as the module
+``sigmoid_guide_tests_sitecheck`` and the test modules take it from ``sys.modules``.
 """
 
 from __future__ import annotations
