@@ -76,10 +76,11 @@ def _get(url: str) -> str | None:
 
 
 def _mount_path() -> str:
-    for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
-        if line.startswith("site_url:"):
-            return urlsplit(line.split(":", 1)[1].strip()).path or "/"
-    return "/"
+    # MkDocs' own YAML loader, so that `!ENV [VAR, default]` resolves as in a build.
+    from mkdocs.utils import yaml_load
+
+    site_url = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8")).get("site_url")
+    return urlsplit(site_url or "/").path or "/"
 
 
 def reload_times(runs: int) -> list[tuple[str, float]]:
