@@ -2,8 +2,9 @@
 
 A line ``[[figure: NAME]]`` in a page (alone on its line) becomes a ``<figure>`` with
 ``figures/NAME.svg`` (alt text, width and height, and the registry's caption if it has
-one), all in the page's language. The SVG is generated into the build (a generated
-``File``, so MkDocs validates the link), never into docs/.
+one), all in the page's language; every figure after a page's first is loaded lazily.
+The SVG is generated into the build (a generated ``File``, so MkDocs validates the
+link), never into docs/.
 
 Rendered SVGs are cached under ``.cache/figures/<package hash>/`` keyed by figure name
 and language, the hash covering every source and data file of the package: a Markdown
@@ -12,7 +13,9 @@ edit under ``mkdocs serve`` re-renders nothing, a package edit re-renders everyt
 Cold builds: at the start of the Korean build, every figure that any page of any
 language needs and that is not cached is rendered in worker processes (two), one task
 per experiment, so each experiment runs once per build for all its figures and both
-languages, while this process goes on with the pages; a page waits for its figures.
+languages, while this process goes on with the pages. Tasks are queued in the order
+the pages need them, and a page waits only until its own figures are in the cache (a
+task's warnings and errors are reported when it ends, before the build finishes).
 Otherwise (English-only builds, a figure added while serving) figures are rendered
 here, where the registry memoises experiments per process.
 
@@ -28,7 +31,7 @@ import os
 import posixpath
 import re
 import sys
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from pathlib import Path
 
 import sg_common
@@ -46,13 +49,21 @@ WORKERS = 2
 _cache_dir: Path | None = None
 _meta: dict[tuple[str, str], dict] = {}  # (lang, name) -> {"file", "alt", "caption", ...}
 _pending: dict[tuple[str, str], Future] = {}  # (lang, name) -> worker task rendering it
+_unreported: dict[tuple[str, str], Future] = {}  # taken from the cache before the task ended
 _pool: ProcessPoolExecutor | None = None
 _pool_hash: str | None = None  # package version the workers imported
 
 
+def _build_order(docs: Path, md: Path) -> tuple:
+    # MkDocs converts pages in this order (its file_sort_key: index first in a folder).
+    parts = md.relative_to(docs).parts
+    return (parts[:-1], md.stem != "index", parts[-1])
+
+
 def _names_in(docs: Path) -> list[str]:
+    """Figures used in ``docs``, in the order MkDocs' build first needs them."""
     names: list[str] = []
-    for md in sorted(docs.rglob("*.md")):
+    for md in sorted(docs.rglob("*.md"), key=lambda md: _build_order(docs, md)):
         for name in DIRECTIVE.findall(md.read_text(encoding="utf-8")):
             if name not in names:
                 names.append(name)
@@ -91,7 +102,9 @@ def _start_workers(languages: list[str]) -> None:
         )
         _pool_hash = sg_common.build_hash()
         atexit.register(_pool.shutdown, wait=False, cancel_futures=True)
-    for items in sorted(groups.values(), key=lambda g: -len(g)):
+    # In the order the pages need them: the build waits for the first page's figures
+    # (dicts keep insertion order, and todo follows the pages).
+    for items in groups.values():
         future = _pool.submit(fr.render_group, str(_cache_dir), items)
         for name, lang in items:
             _pending[(lang, name)] = future
@@ -106,17 +119,15 @@ def _result(name: str, lang: str) -> dict:
         _pool.shutdown(wait=False)  # the last task was submitted long ago; free the workers
         _pool = None
     if future is not None:
-        try:
-            results = future.result()
-        except Exception as exc:  # the worker died
-            raise PluginError(f"figure {name} ({lang}): worker failed: {exc}") from exc
-        for n, lg, meta, error, notes in results:
-            if (n, lg) == (name, lang):
-                for note in notes:
-                    log.warning("%s", note)
-                if error:
-                    raise PluginError(error)
-                return meta
+        # A task renders all figures of one experiment and each lands in the cache as
+        # soon as it is drawn: the page goes on then, its warnings are logged later.
+        while not future.done():
+            hit = fr.cached(_cache_dir, name, lang)
+            if hit is not None:
+                _unreported[(lang, name)] = future
+                return hit
+            wait([future], timeout=0.05)
+        return _reported(future, name, lang)
     try:
         meta, notes = fr.render(_cache_dir, name, lang)
     except fr.FigureError as exc:
@@ -124,6 +135,22 @@ def _result(name: str, lang: str) -> dict:
     for note in notes:
         log.warning("%s", note)
     return meta
+
+
+def _reported(future: Future, name: str, lang: str) -> dict:
+    """The result of one figure from a finished worker task; logs its warnings."""
+    try:
+        results = future.result()
+    except Exception as exc:  # the worker died
+        raise PluginError(f"figure {name} ({lang}): worker failed: {exc}") from exc
+    for n, lg, meta, error, notes in results:
+        if (n, lg) == (name, lang):
+            for note in notes:
+                log.warning("%s", note)
+            if error:
+                raise PluginError(error)
+            return meta
+    raise PluginError(f"figure {name} ({lang}): the worker did not render it")
 
 
 def on_config(config):
@@ -168,11 +195,22 @@ def _escape(text: str) -> str:
     return re.sub(r"([\\\[\]`*_{}<>])", r"\\\1", " ".join(text.split()))
 
 
+def _loading(position: int) -> str:
+    # Later figures load as the reader scrolls to them, so that on a slow connection
+    # they do not compete with the text and the first figure, which may be the largest
+    # thing on the first screen (Lighthouse's LCP: lazy loading that one would delay it).
+    return 'decoding="async"' if position == 1 else 'loading="lazy" decoding="async"'
+
+
 def on_page_markdown(markdown, page, config, files):
     lang = config.theme["language"]
     rel_dir = posixpath.dirname(page.file.src_uri)
 
+    seen = 0
+
     def figure(m: re.Match) -> str:
+        nonlocal seen
+        seen += 1
         name = m.group(1)
         meta = _meta.get((lang, name))
         if meta is None:  # rendered by a worker, or the page changed after on_files
@@ -182,7 +220,7 @@ def on_page_markdown(markdown, page, config, files):
         parts = [
             '<figure class="sg-figure" markdown="span">',
             f"![{_escape(meta['alt'])}]({src})"
-            f'{{ width="{meta["width"]}" height="{meta["height"]}" }}',
+            f'{{ width="{meta["width"]}" height="{meta["height"]}" {_loading(seen)} }}',
         ]
         if meta["caption"]:
             parts.append(f"<figcaption>{_escape(meta['caption'])}</figcaption>")
@@ -207,3 +245,5 @@ def on_post_build(config):
     lang = config.theme["language"]
     for key in [k for k in _pending if k[0] == lang]:
         _result(key[1], lang)
+    for key in [k for k in _unreported if k[0] == lang]:
+        _reported(_unreported.pop(key), key[1], lang)

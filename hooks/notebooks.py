@@ -73,6 +73,7 @@ def _kernel_config() -> None:
 
 
 WORKERS = 3
+KERNEL_SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01, as dev.py sets for the whole build
 _pool: ThreadPoolExecutor | None = None
 _futures: dict[str, Future] = {}  # cache file -> conversion in progress or done
 
@@ -120,11 +121,20 @@ def _execute(nb_path: Path, opts: dict):
         allow_errors=opts["allow_errors"],
         resources={"metadata": {"path": str(nb_path.parent)}},
         extra_arguments=["--IPKernelApp.log_level=ERROR"],
-    ).execute()
+    ).execute(env=_kernel_env())
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs = _coalesce_streams(cell.outputs)
     return nb
+
+
+def _kernel_env() -> dict[str, str]:
+    """The kernel's environment: this one, with a fixed SOURCE_DATE_EPOCH.
+
+    Matplotlib writes the current time into every SVG it saves unless
+    SOURCE_DATE_EPOCH is set; executed notebooks are cached across builds, so their
+    outputs must not depend on how the build that executed them was started."""
+    return {**os.environ, "SOURCE_DATE_EPOCH": KERNEL_SOURCE_DATE_EPOCH}
 
 
 def _coalesce_streams(outputs: list) -> list:

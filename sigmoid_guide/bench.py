@@ -222,8 +222,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point: print the table, optionally write JSON."""
     parser = argparse.ArgumentParser(prog="python -m sigmoid_guide.bench", description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
-    parser.add_argument("--dtypes", nargs="+", default=list(DEFAULT_DTYPES),
-                        choices=["float32", "float64"])
+    parser.add_argument(
+        "--dtypes", nargs="+", default=list(DEFAULT_DTYPES), choices=["float32", "float64"]
+    )
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (noisier)")
     parser.add_argument("--json", type=Path, help="also write rows and provenance here")
     args = parser.parse_args(argv)
@@ -231,8 +232,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("sizes must be positive")
     rows = run(args.sizes, args.dtypes, quick=args.quick)
     prov = provenance()
-    print(f"{prov['machine']} ({', '.join(prov['simd'])}), {prov['cores']} cores, "
-          f"NumPy {prov['numpy']}, SciPy {prov['scipy']}, torch {prov['torch']}")
+    print(
+        f"{prov['machine']} ({', '.join(prov['simd'])}), {prov['cores']} cores, "
+        f"NumPy {prov['numpy']}, SciPy {prov['scipy']}, torch {prov['torch']}"
+    )
     print(format_table(rows))
     print(format_targets(rows))
     if args.json:

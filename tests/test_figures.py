@@ -18,10 +18,12 @@ from pathlib import Path
 import matplotlib
 import pytest
 from matplotlib import rc_context
+from matplotlib.ticker import NullLocator
 
 from sigmoid_guide.__main__ import main
 from sigmoid_guide.figures import (
     MissingGlyphError,
+    _style,
     figure_context,
     fmt_num,
     korean_font_path,
@@ -86,6 +88,25 @@ def test_hangul_comes_from_nanum_and_minus_from_dejavu() -> None:
     assert _glyph_fonts("시그모이드") == {"NanumGothic"}
     assert _glyph_fonts("−") == {"DejaVuSans"}
     assert _glyph_fonts("기울기 −0.25") == {"NanumGothic", "DejaVuSans"}
+
+
+def test_log_axes_get_plain_text_labels_and_no_minor_ticks_when_long() -> None:
+    # save_svg swaps matplotlib's mathtext log labels ("$10^{-6}$") for plain text.
+    with figure_context():
+        fig = new_figure()
+        long_ax, short_ax = fig.subplots(1, 2)
+        long_ax.semilogy([1, 2], [1e-6, 1.0])
+        short_ax.set_xscale("log", base=2)
+        short_ax.set_xlim(0.25, 4.0)
+        short_ax.set_yscale("log")
+        short_ax.set_ylim(2.0, 50.0)
+        _style._log_axis_ticks(fig)
+    assert long_ax.yaxis.get_major_formatter()(1e-6) == "10⁻⁶"
+    assert short_ax.xaxis.get_major_formatter()(0.25) == "2⁻²"
+    assert isinstance(long_ax.yaxis.get_minor_locator(), NullLocator)  # 6 decades
+    assert not isinstance(short_ax.yaxis.get_minor_locator(), NullLocator)  # 1.4 decades
+    minor = short_ax.yaxis.get_minor_formatter().format_ticks([2.0, 3.0, 20.0])
+    assert minor == ["2×10⁰", "3×10⁰", "2×10¹"]
 
 
 def test_missing_hangul_glyph_is_an_error() -> None:

@@ -112,3 +112,27 @@ def test_notebook_copy_buttons_match_their_cells(path: Path, site):
     fors = re.findall(r'<clipboard-copy\b[^>]*\bfor="(cell-\d+)"', text)
     ids = re.findall(r'<div class="clipboard-copy-txt" id="(cell-\d+)">', text)
     assert fors and fors == ids == [f"cell-{i}" for i in range(1, len(ids) + 1)]
+
+
+def test_notebook_svg_outputs_do_not_depend_on_the_build_environment(monkeypatch):
+    """Executed notebooks are cached across builds; an SVG saved by matplotlib carries
+    the current time unless SOURCE_DATE_EPOCH is set, so the kernel always gets a fixed
+    one, also when the build was started without it."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    try:
+        import notebooks as hook
+    finally:
+        sys.path.remove(str(ROOT / "hooks"))
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    lab = ROOT / "docs" / "en" / "labs" / "vanishing-gradients.ipynb"
+    nb = hook._execute(lab, {"kernel_name": "python3", "allow_errors": False})
+    svgs = [
+        out["data"]["image/svg+xml"]
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for out in cell.outputs
+        if "image/svg+xml" in out.get("data", {})
+    ]
+    assert svgs, "the lab drew no SVG figure"
+    for svg in svgs:
+        assert re.findall(r"<dc:date>([^<]*)</dc:date>", svg) == ["2026-01-01T00:00:00+00:00"]

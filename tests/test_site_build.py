@@ -155,6 +155,21 @@ def test_every_image_exists_and_figures_have_alt_text_in_the_page_language(site,
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_figures_after_the_first_of_a_page_load_lazily(site, lang):
+    pages_with_several = 0
+    for page in site.pages(lang):
+        figures = [img for img in page.images() if "/figures/" in "/" + img.get("src", "")]
+        if not figures:
+            continue
+        assert figures[0].get("loading") is None, f"{lang}/{page.path}: first figure is lazy"
+        for img in figures[1:]:
+            assert img.get("loading") == "lazy", f"{lang}/{page.path}: {img.get('src')} eager"
+        assert all(img.get("decoding") == "async" for img in figures), page.path
+        pages_with_several += len(figures) > 1
+    assert pages_with_several > 0
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_math_is_mathml_with_no_tex_left(site, lang):
     found = 0
     for page in site.pages(lang):
