@@ -2,7 +2,7 @@
 
 A line ``[[figure: NAME]]`` in a page (alone on its line) becomes a ``<figure>`` with
 ``figures/NAME.svg`` (alt text, width and height, and the registry's caption if it has
-one), all in the page's language; every figure after a page's first is loaded lazily.
+one), all in the page's language, loaded lazily.
 The SVG is generated into the build (a generated ``File``, so MkDocs validates the
 link), never into docs/.
 
@@ -45,6 +45,10 @@ log = get_plugin_logger("figures")
 DIRECTIVE = re.compile(r"^[ \t]*\[\[figure:[ \t]*([A-Za-z0-9_.-]+)[ \t]*\]\][ \t]*$", re.MULTILINE)
 LOOSE = "[[figure:"
 WORKERS = 2
+# Figures load as the reader scrolls to them: on a phone the first screen is text (the
+# largest element painted first is a paragraph on every page), and a figure fetched
+# early competes with the page's CSS on a slow connection.
+LOADING = 'loading="lazy" decoding="async"'
 
 _cache_dir: Path | None = None
 _meta: dict[tuple[str, str], dict] = {}  # (lang, name) -> {"file", "alt", "caption", ...}
@@ -195,22 +199,11 @@ def _escape(text: str) -> str:
     return re.sub(r"([\\\[\]`*_{}<>])", r"\\\1", " ".join(text.split()))
 
 
-def _loading(position: int) -> str:
-    # Later figures load as the reader scrolls to them, so that on a slow connection
-    # they do not compete with the text and the first figure, which may be the largest
-    # thing on the first screen (Lighthouse's LCP: lazy loading that one would delay it).
-    return 'decoding="async"' if position == 1 else 'loading="lazy" decoding="async"'
-
-
 def on_page_markdown(markdown, page, config, files):
     lang = config.theme["language"]
     rel_dir = posixpath.dirname(page.file.src_uri)
 
-    seen = 0
-
     def figure(m: re.Match) -> str:
-        nonlocal seen
-        seen += 1
         name = m.group(1)
         meta = _meta.get((lang, name))
         if meta is None:  # rendered by a worker, or the page changed after on_files
@@ -220,7 +213,7 @@ def on_page_markdown(markdown, page, config, files):
         parts = [
             '<figure class="sg-figure" markdown="span">',
             f"![{_escape(meta['alt'])}]({src})"
-            f'{{ width="{meta["width"]}" height="{meta["height"]}" {_loading(seen)} }}',
+            f'{{ width="{meta["width"]}" height="{meta["height"]}" {LOADING} }}',
         ]
         if meta["caption"]:
             parts.append(f"<figcaption>{_escape(meta['caption'])}</figcaption>")

@@ -284,7 +284,11 @@ def _fix_headings(content: str, page) -> str:
                 item.id = slug
                 del queue[i]
                 break
-        link = f'<a class="anchor-link" href="#{slug}" title="Permanent link">¶</a>'
+        # data-search-exclude: Material's search would put the "¶" into the title.
+        link = (
+            f'<a class="anchor-link" href="#{slug}" title="Permanent link" '
+            "data-search-exclude>¶</a>"
+        )
         return f'<h{level} id="{slug}">{inner}{link}</h{level}>'
 
     return _HEADING.sub(repl, content)

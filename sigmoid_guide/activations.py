@@ -39,6 +39,11 @@ ArrayLike = npt.ArrayLike
 
 def _apply(kernel: Callable[[np.ndarray], np.ndarray], x: Any, func: str) -> Any:
     arr, is_scalar = as_float_array(x, func)
+    return _run(kernel, arr, is_scalar)
+
+
+def _run(kernel: Callable[[np.ndarray], np.ndarray], arr: np.ndarray, is_scalar: bool) -> Any:
+    """Apply ``kernel`` to an array that has passed :func:`as_float_array`."""
     work = arr.astype(np.float32) if arr.dtype == np.float16 else arr
     # Kernels write into their result in place, which a 0-d array does not allow
     # (NumPy returns scalars from ufuncs on it), so they always see at least 1-d.
@@ -133,7 +138,7 @@ def logit(p: ArrayLike) -> Any:
     """
     arr, is_scalar = as_float_array(p, "logit", "p")
     _check_unit_interval(arr, "logit", "probabilities")
-    return _apply(logit_kernel, arr if not is_scalar else arr.reshape(()), "logit")
+    return _run(logit_kernel, arr, is_scalar)
 
 
 def _check_unit_interval(arr: np.ndarray, func: str, what: str) -> None:

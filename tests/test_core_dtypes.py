@@ -6,30 +6,13 @@ import math
 
 import numpy as np
 import pytest
+from core_cases import FLOATS, UNARY
 
 from sigmoid_guide import (
     binary_cross_entropy_with_logits,
-    hard_sigmoid,
     log_sigmoid,
-    logit,
-    relu,
     sigmoid,
-    sigmoid_grad,
-    silu,
-    tanh,
 )
-
-FLOATS = [np.float16, np.float32, np.float64]
-UNARY = {
-    "sigmoid": sigmoid,
-    "sigmoid_grad": sigmoid_grad,
-    "log_sigmoid": log_sigmoid,
-    "logit": logit,
-    "tanh": tanh,
-    "relu": relu,
-    "hard_sigmoid": hard_sigmoid,
-    "silu": silu,
-}
 
 
 def sample(shape, dtype, name, seed=0):

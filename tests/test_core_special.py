@@ -10,6 +10,8 @@ import warnings
 
 import numpy as np
 import pytest
+from core_cases import FLOATS, bce_of_logits, bce_of_targets
+from core_cases import UNARY as CORE_UNARY
 
 from sigmoid_guide import (
     binary_cross_entropy_with_logits,
@@ -24,31 +26,19 @@ from sigmoid_guide import (
     tanh,
 )
 
-FLOATS = [np.float16, np.float32, np.float64]
 INF = np.inf
 
 
 def bce_logits(z):
-    return binary_cross_entropy_with_logits(z, np.ones_like(z) * 0.5, reduction="none")
+    return bce_of_logits(z, reduction="none")
 
 
 def bce_targets(y):
-    return binary_cross_entropy_with_logits(np.full(np.shape(y), 1.5), y, reduction="none")
+    return bce_of_targets(y, reduction="none")
 
 
 # Every public function as a function of one real array argument.
-UNARY = {
-    "sigmoid": sigmoid,
-    "sigmoid_grad": sigmoid_grad,
-    "log_sigmoid": log_sigmoid,
-    "logit": logit,
-    "tanh": tanh,
-    "relu": relu,
-    "hard_sigmoid": hard_sigmoid,
-    "silu": silu,
-    "bce(logits)": bce_logits,
-    "bce(targets)": bce_targets,
-}
+UNARY = {**CORE_UNARY, "bce(logits)": bce_logits, "bce(targets)": bce_targets}
 # Functions whose argument is a probability in [0, 1].
 PROBABILITY_ARGS = {"logit", "bce(targets)"}
 

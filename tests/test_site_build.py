@@ -116,6 +116,13 @@ def test_search_index_holds_only_its_language(site, lang):
         )
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_titles_carry_no_permalink_sign(site, lang):
+    index = json.loads((site.lang_root(lang) / "search" / "search_index.json").read_text("utf-8"))
+    marked = [d["location"] for d in index["docs"] if "¶" in d["title"]]
+    assert not marked, marked
+
+
 def test_korean_search_support_ships_with_the_site(site):
     assert (site.root / "assets/javascripts/lunr/min/lunr.ko.min.js").is_file()
     assert (site.root / "assets/javascripts/lunr/min/lunr.stemmer.support.min.js").is_file()
@@ -155,18 +162,27 @@ def test_every_image_exists_and_figures_have_alt_text_in_the_page_language(site,
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_figures_after_the_first_of_a_page_load_lazily(site, lang):
-    pages_with_several = 0
+def test_figures_load_lazily(site, lang):
+    n = 0
     for page in site.pages(lang):
-        figures = [img for img in page.images() if "/figures/" in "/" + img.get("src", "")]
-        if not figures:
-            continue
-        assert figures[0].get("loading") is None, f"{lang}/{page.path}: first figure is lazy"
-        for img in figures[1:]:
-            assert img.get("loading") == "lazy", f"{lang}/{page.path}: {img.get('src')} eager"
-        assert all(img.get("decoding") == "async" for img in figures), page.path
-        pages_with_several += len(figures) > 1
-    assert pages_with_several > 0
+        for img in page.images():
+            if "/figures/" in "/" + img.get("src", ""):
+                n += 1
+                assert img.get("loading") == "lazy", f"{lang}/{page.path}: {img.get('src')}"
+                assert img.get("decoding") == "async", f"{lang}/{page.path}: {img.get('src')}"
+    assert n > 0
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_palette_css_has_no_rule_that_restyles_every_page_on_load(site, lang):
+    # hooks/palette_css.py: Material sets and removes data-md-color-switching on <body>
+    # at each page load; a selector on it makes the browser restyle the page twice.
+    sheets = list((site.lang_root(lang) / "assets" / "stylesheets").glob("palette.*.css"))
+    assert sheets, f"no palette stylesheet in the {lang} build"
+    for sheet in sheets:
+        css = sheet.read_text(encoding="utf-8")
+        assert "data-md-color-switching" not in css, sheet
+        assert "[data-md-color-scheme=slate]" in css, f"{sheet}: the dark scheme is gone"
 
 
 @pytest.mark.parametrize("lang", LANGS)
