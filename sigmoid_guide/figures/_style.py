@@ -373,21 +373,25 @@ _MINOR_TICK_DECADES = 4
 class _UnicodeLogFormatter(LogFormatter):
     """Log-axis tick labels as "10⁻⁵" in plain text.
 
-    Matplotlib's default labels are mathtext ("$10^{-5}$"); parsing mathtext was about a
-    third of the time to render the guide's figures, and plain text needs no parser.
+    Matplotlib's default labels are mathtext ("$10^{-5}$"); parsing mathtext took about
+    a third of the time to render the guide's figures, and plain text needs no parser.
     Which ticks get labels is decided by :class:`~matplotlib.ticker.LogFormatter`.
     """
 
+    def __init__(self, base: float, **kwargs: Any) -> None:
+        super().__init__(base=base, **kwargs)
+        self.label_base = base
+
     def _num_to_string(self, x: float, vmin: float, vmax: float) -> str:
-        return pow_label(x, self._base)
+        return pow_label(x, self.label_base)
 
 
 def _log_axis_ticks(fig: Figure) -> None:
     """Plain-text labels on every log axis of ``fig``; no minor ticks on long ones.
 
     Over more than :data:`_MINOR_TICK_DECADES` decades minor ticks are unlabelled marks
-    packed eight to a decade; each is a full matplotlib ``Tick`` (two lines, two texts),
-    and they were the largest cost of drawing the guide's log-scale figures.
+    packed eight to a decade, and each is a full matplotlib ``Tick`` (two lines, two
+    texts): dropping them cut the time to draw all the guide's figures by about 8%.
     """
     for ax in fig.get_axes():
         for axis in (ax.xaxis, ax.yaxis):
@@ -417,7 +421,7 @@ def _layout_once(fig: Figure) -> None:
 
     ``savefig`` with a layout engine draws the whole figure twice (once, not rendered, so
     that the layout sees every text's size); laying out here and saving without the
-    engine skips that first draw, a fifth of the time to render a figure.
+    engine skips that first draw: about 10% of the time to draw all the guide's figures.
     """
     engine = fig.get_layout_engine()
     if engine is not None:
