@@ -397,6 +397,7 @@ def _log_axis_ticks(fig: Figure) -> None:
         for axis in (ax.xaxis, ax.yaxis):
             if axis.get_scale() != "log":
                 continue
+            base = axis.get_transform().base
             for get, set_ in (
                 (axis.get_major_formatter, axis.set_major_formatter),
                 (axis.get_minor_formatter, axis.set_minor_formatter),
@@ -405,13 +406,12 @@ def _log_axis_ticks(fig: Figure) -> None:
                 if isinstance(old, LogFormatterMathtext):
                     set_(
                         _UnicodeLogFormatter(
-                            base=axis.get_transform().base,
+                            base=base,
                             labelOnlyBase=old.labelOnlyBase,
                             minor_thresholds=old.minor_thresholds,
                         )
                     )
             lo, hi = sorted(float(v) for v in axis.get_view_interval())
-            base = axis.get_transform().base
             if lo > 0 and math.log(hi, base) - math.log(lo, base) > _MINOR_TICK_DECADES:
                 axis.set_minor_locator(NullLocator())
 
