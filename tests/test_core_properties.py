@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from core_cases import FLOATS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
@@ -23,7 +24,7 @@ SETTINGS = settings(
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
-DTYPES = [np.dtype(np.float16), np.dtype(np.float32), np.dtype(np.float64)]
+DTYPES = [np.dtype(t) for t in FLOATS]
 # Accuracy bound of sigmoid in ulps per dtype (from the spec; tested in test_core_accuracy).
 SIGMOID_ULPS = {np.dtype(np.float16): 1.0, np.dtype(np.float32): 4.0, np.dtype(np.float64): 2.5}
 
