@@ -20,6 +20,7 @@ LANGS = ("ko", "en")
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 SITE_URL = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
 LANG_ROOT_URL = {"ko": SITE_URL, "en": SITE_URL + "en/"}
+CONFIG = {"ko": "mkdocs.yml", "en": "mkdocs.en.yml"}
 # English pages that may quote Korean: the glossary (terms) and references (titles of
 # Korean books). Keep in sync with tests/test_site_parity.py.
 HANGUL_ALLOWED_EN = {"glossary/", "references/"}
@@ -174,15 +175,45 @@ def test_figures_load_lazily(site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_palette_css_has_no_rule_that_restyles_every_page_on_load(site, lang):
-    # hooks/palette_css.py: Material sets and removes data-md-color-switching on <body>
-    # at each page load; a selector on it makes the browser restyle the page twice.
-    sheets = list((site.lang_root(lang) / "assets" / "stylesheets").glob("palette.*.css"))
-    assert sheets, f"no palette stylesheet in the {lang} build"
+def test_palette_toggle_is_driven_by_the_site_not_by_materials_component(site, lang):
+    # overrides/partials/palette.html: with data-md-component="palette" Material's bundle
+    # mounts its palette component, whose color-scheme <meta> makes the browser restyle
+    # every element twice while the page loads. The form keeps Material's markup and
+    # partials/javascripts/palette.html drives it; it supports only media-bound options.
+    config = yaml_load((ROOT / CONFIG[lang]).read_text(encoding="utf-8"))
+    media = [option["media"] for option in config["theme"]["palette"]]
+    assert "(prefers-color-scheme)" not in media, "the automatic palette is not supported"
+    for page in site.pages(lang):
+        assert 'data-md-component="palette"' not in page.text, page.path
+        form = re.search(r"<form [^>]*data-sg-palette[^>]*>(.*?)</form>", page.text, re.S)
+        assert form, f"{lang}/{page.path}: no palette form"
+        assert re.findall(r'data-md-color-media="([^"]*)"', form.group(1)) == media
+        script = page.text[form.end() :].split("</script>", 1)[0]
+        assert 'querySelector("form[data-sg-palette]")' in script, page.path
+        assert '__md_get("__palette")' in script, page.path
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_tables_come_wrapped_so_materials_bundle_does_not_move_them(site, lang):
+    # hooks/tables.py: Material's bundle moves every class-less table into a scrolling
+    # wrapper after the first layout, and the browser then lays the page out again.
+    wrapped = 0
+    for page in site.pages(lang):
+        for m in re.finditer(r"<table\b([^>]*)>", page.text):
+            assert re.search(r"\sclass=", m.group(1)), f"{lang}/{page.path}: class-less table"
+            if 'class="sg-table"' in m.group(1):
+                wrapped += 1
+                before = page.text[: m.start()]
+                assert before.endswith(
+                    '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+                ), f"{lang}/{page.path}: sg-table outside Material's wrapper"
+    assert wrapped >= 4, f"{lang}: only {wrapped} wrapped tables (the glossary alone has 4)"
+    sheets = list((site.lang_root(lang) / "assets" / "stylesheets").glob("main.*.css"))
+    assert sheets, f"no Material main stylesheet in the {lang} build"
     for sheet in sheets:
         css = sheet.read_text(encoding="utf-8")
-        assert "data-md-color-switching" not in css, sheet
-        assert "[data-md-color-scheme=slate]" in css, f"{sheet}: the dark scheme is gone"
+        assert "table:not([class])" not in css, sheet
+        assert css.count("table:is(:not([class]),.sg-table)") >= 10, sheet
 
 
 @pytest.mark.parametrize("lang", LANGS)

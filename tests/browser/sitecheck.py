@@ -285,7 +285,7 @@ LIGHTHOUSE_EXTRA_RULES = [
 AXE_OPTIONS_FULL = {"tags": AXE_TAGS, "rules": LIGHTHOUSE_EXTRA_RULES}
 # In the dark palette only the rules that depend on colours are run again.
 AXE_OPTIONS_DARK = {"tags": [], "rules": ["color-contrast", "link-in-text-block"]}
-TOGGLE = "form[data-md-component=palette] label:not([hidden])"
+TOGGLE = "form[data-sg-palette] label:not([hidden])"
 SETTLE_JS = "async () => { await Promise.all(document.getAnimations().map(a => a.finished)); }"
 
 

@@ -104,6 +104,10 @@ def _scheme(page) -> str:
     return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
 
 
+def _root_scheme(page) -> str:
+    return page.evaluate("document.documentElement.style.colorScheme")
+
+
 @pytest.mark.parametrize("lang", sc.LANGS)
 def test_dark_palette_toggle_and_screenshots(
     context_factory, site_server, built_site, artifacts, lang
@@ -118,14 +122,20 @@ def test_dark_palette_toggle_and_screenshots(
         page.wait_for_load_state("networkidle")
         page.screenshot(path=artifacts / f"{name}-{lang}-light.png", full_page=True)
 
-    toggle = page.locator("form[data-md-component=palette] label:not([hidden])")
+    toggle = page.locator(sc.TOGGLE)
     assert toggle.count() == 1, "expected one visible palette toggle"
     toggle.click()
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    # The canvas and scrollbars follow the palette; the browser's toolbar gets the header's colour.
+    assert _root_scheme(page) == "dark"
+    assert page.evaluate("document.querySelector('meta[name=theme-color]').content").startswith(
+        "rgb"
+    )
     for name, rel in shots.items():
         page.goto(site_server.url(rel))
         page.wait_for_load_state("networkidle")
         assert _scheme(page) == "slate", f"the dark palette did not persist to {rel}"
+        assert _root_scheme(page) == "dark", f"{rel}: the root's color-scheme is not dark"
         for img in page.locator(".md-content figure img").all():
             img.scroll_into_view_if_needed()
             box = img.bounding_box()
@@ -134,13 +144,24 @@ def test_dark_palette_toggle_and_screenshots(
             )
         page.screenshot(path=artifacts / f"{name}-{lang}-dark.png", full_page=True)
 
-    page.locator("form[data-md-component=palette] label:not([hidden])").click()
+    # Keyboard: the toggle's radio input takes focus and Enter switches to the next palette.
+    page.focus("form[data-sg-palette] input:checked")
+    page.keyboard.press("Enter")
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+    assert _root_scheme(page) in ("light", "")
 
-    # A reader whose system is dark gets the dark palette without touching the toggle.
+    # A reader whose system is dark gets the dark palette without touching the toggle, and
+    # follows the system while they have not chosen; once they have, their choice wins.
     dark = context_factory("dark").new_page()
     dark.goto(site_server.url(shots["home"]))
     assert _scheme(dark) == "slate", "prefers-color-scheme: dark does not select the slate palette"
+    dark.emulate_media(color_scheme="light")
+    dark.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+    dark.locator(sc.TOGGLE).click()
+    dark.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    dark.emulate_media(color_scheme="light")
+    dark.reload()
+    assert _scheme(dark) == "slate", "the reader's choice did not win over the system's preference"
 
 
 def _luminance(rgb):
