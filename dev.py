@@ -72,7 +72,6 @@ def ensure_node_tools() -> None:
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
-    env.setdefault("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01: fixed sitemap dates
     # The experiments multiply small matrices; BLAS threads only fight each other (and
     # the rest of the build) for two cores, which made them 10-50x slower under load.
     env.setdefault("OPENBLAS_NUM_THREADS", "1")

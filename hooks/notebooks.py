@@ -73,7 +73,6 @@ def _kernel_config() -> None:
 
 
 WORKERS = 3
-KERNEL_SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01, as dev.py sets for the whole build
 _pool: ThreadPoolExecutor | None = None
 _futures: dict[str, Future] = {}  # cache file -> conversion in progress or done
 
@@ -134,7 +133,7 @@ def _kernel_env() -> dict[str, str]:
     Matplotlib writes the current time into every SVG it saves unless
     SOURCE_DATE_EPOCH is set; executed notebooks are cached across builds, so their
     outputs must not depend on how the build that executed them was started."""
-    return {**os.environ, "SOURCE_DATE_EPOCH": KERNEL_SOURCE_DATE_EPOCH}
+    return {**os.environ, "SOURCE_DATE_EPOCH": sg_common.SOURCE_DATE_EPOCH}
 
 
 def _coalesce_streams(outputs: list) -> list:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import logging
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -18,6 +19,12 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "sigmoid_guide"
 PACKAGE_DIR = ROOT / PACKAGE
 CACHE_DIR = ROOT / ".cache"
+# The build date (2026-01-01) that MkDocs writes into the sitemaps and matplotlib into
+# every SVG's metadata. Fixed here, where every build loads it, so that two builds give
+# the same bytes however they are started (a plain `mkdocs build` included); a date set
+# in the environment still wins.
+SOURCE_DATE_EPOCH = "1767225600"
+os.environ.setdefault("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
 
 log = logging.getLogger("mkdocs.hooks.sg_common")
 

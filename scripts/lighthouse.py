@@ -148,7 +148,7 @@ def all_pages(site: Path) -> list[str]:
 
 
 def build(dest: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     print(f"building the site into {dest} …", flush=True)
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],

@@ -39,7 +39,6 @@ PAGES = [("docs/ko/definition.md", "definition/"), ("docs/en/definition.md", "en
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
-    env.setdefault("SOURCE_DATE_EPOCH", "1767225600")
     return env
 
 

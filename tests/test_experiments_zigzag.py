@@ -13,10 +13,10 @@ def result():
     return run_zigzag()
 
 
-def test_inputs_are_positive_or_centred() -> None:
+def test_inputs_are_positive_or_centered() -> None:
     probs = make_problems()
     assert np.all(probs["positive"].X > 0)
-    np.testing.assert_allclose(probs["centred"].X.mean(axis=0), 0, atol=1e-12)
+    np.testing.assert_allclose(probs["centered"].X.mean(axis=0), 0, atol=1e-12)
 
 
 def test_single_example_updates_always_share_one_sign(result) -> None:
@@ -32,20 +32,20 @@ def test_batching_mixes_the_signs(result) -> None:
     assert frac[-1] < 0.5
 
 
-def test_centred_inputs_have_no_sign_constraint(result) -> None:
-    frac = result.same_sign_fraction["centred"]
+def test_centered_inputs_have_no_sign_constraint(result) -> None:
+    frac = result.same_sign_fraction["centered"]
     assert 0.3 < frac[0] < 0.7
     assert np.all(frac < result.same_sign_fraction["positive"][: len(frac)] + 1e-12)
 
 
 def test_centring_improves_conditioning_and_convergence(result) -> None:
-    kp, kc = result.condition_number["positive"], result.condition_number["centred"]
+    kp, kc = result.condition_number["positive"], result.condition_number["centered"]
     assert kp > 5 * kc and kc < 2
-    assert result.gd_steps["positive"] > 5 * result.gd_steps["centred"]
+    assert result.gd_steps["positive"] > 5 * result.gd_steps["centered"]
     # With one learning rate for both, the step counts are close: the gain comes from
     # the larger learning rate centring allows.
     same = result.gd_steps_same
-    assert 0.5 < same["positive"] / same["centred"] < 2
+    assert 0.5 < same["positive"] / same["centered"] < 2
 
 
 def test_gradient_descent_reaches_the_optimum(result) -> None:

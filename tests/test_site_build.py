@@ -278,6 +278,11 @@ def test_sitemaps_per_language(site):
     assert f"<loc>{SITE_URL}definition/</loc>" in ko
     assert f"<loc>{SITE_URL}en/definition/</loc>" in en
     assert "/en/" not in ko
+    # The build was started without SOURCE_DATE_EPOCH (tests/conftest.py); the hooks fix
+    # the date, so two builds on different days give the same sitemaps.
+    for sitemap in (ko, en):
+        dates = set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap))
+        assert dates == {"2026-01-01"}, dates
 
 
 @pytest.mark.parametrize("lang", LANGS)

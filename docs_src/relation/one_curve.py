@@ -9,7 +9,7 @@ print(np.allclose(sigmoid(x), 0.5 * (1.0 + tanh(x / 2.0)), rtol=0.0, atol=1e-15)
 # the steepest slope: 1/4 for sigma, 1 for tanh (tanh' = 1 - tanh^2)
 print(sigmoid_grad(x).max(), (1.0 - tanh(x) ** 2).max())
 #> 0.25 1.0
-# feed both the same inputs, centred on 0
+# feed both the same inputs, centered on 0
 z = np.random.default_rng(0).standard_normal(100_000)
 share_s, share_t = np.mean(sigmoid(z) > 0), np.mean(tanh(z) > 0)
 print(f"positive outputs: sigmoid {share_s:.0%}, tanh {share_t:.0%}")

@@ -1,4 +1,4 @@
-"""Not zero-centred inputs: the zig-zag argument, measured on the smallest possible model.
+"""Not zero-centered inputs: the zig-zag argument, measured on the smallest possible model.
 
 One linear neuron f = w1·x1 + w2·x2 (no bias) fitted by least squares,
 L(w) = ‖Xw − y‖² / (2n), whose gradient is Xᵀ(Xw − y)/n. For a single example the
@@ -6,7 +6,7 @@ gradient is (f − y)·x: if both inputs are positive (as sigmoid outputs are), 
 components have the sign of (f − y), so every single-example update moves the weights
 into the (+,+) or (−,−) quadrant (LeCun et al. 1998, §4.3; CS231n). The experiment
 compares inputs drawn like sigmoid outputs, x = σ(z) with z ~ N(0, 1), with the same
-inputs centred (the column mean subtracted, targets centred too):
+inputs centered (the column mean subtracted, targets centered too):
 
 * full-batch gradient-descent trajectories over the loss contours;
 * the fraction of updates whose two gradient components share one sign, for mini-batch
@@ -85,10 +85,10 @@ class Problem:
 
 @dataclass(frozen=True)
 class ZigzagResult:
-    """Everything measured for the positive and the centred problem.
+    """Everything measured for the positive and the centered problem.
 
     Attributes:
-        labels: ``("positive", "centred")``, the keys of the dictionaries below.
+        labels: ``("positive", "centered")``, the keys of the dictionaries below.
         w_star: optimum of each problem.
         w0: common starting point.
         eigenvalues: Hessian eigenvalues (ascending) of each problem.
@@ -138,12 +138,12 @@ def _problem(X: np.ndarray, y: np.ndarray) -> Problem:
 
 
 def make_problems(seed: int = _SEED, n: int = _N) -> dict[str, Problem]:
-    """The two problems: inputs like sigmoid outputs, and the same inputs centred."""
+    """The two problems: inputs like sigmoid outputs, and the same inputs centered."""
     rng = np.random.default_rng(seed)
     X = sigmoid(rng.normal(0.0, 1.0, size=(n, 2)))
     y = X @ _W_TRUE + _NOISE * rng.normal(size=n)
     Xc = X - X.mean(axis=0)
-    return {"positive": _problem(X, y), "centred": _problem(Xc, y - y.mean())}
+    return {"positive": _problem(X, y), "centered": _problem(Xc, y - y.mean())}
 
 
 def _gd(p: Problem, lr: float, keep: int) -> tuple[np.ndarray, int]:
@@ -201,7 +201,7 @@ def _grid(p: Problem, path: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndar
 def run_zigzag(seed: int = _SEED) -> ZigzagResult:
     """Run the whole zig-zag experiment (deterministic for a given seed)."""
     problems = make_problems(seed)
-    labels = ("positive", "centred")
+    labels = ("positive", "centered")
     eig = {k: np.linalg.eigvalsh(p.hessian) for k, p in problems.items()}
     gd_lr = {k: 2.0 / float(e[0] + e[-1]) for k, e in eig.items()}
     gd = {k: _gd(p, gd_lr[k], _PATH_STEPS) for k, p in problems.items()}

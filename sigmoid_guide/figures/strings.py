@@ -106,12 +106,12 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "goes on into subnormal numbers and only reaches 0 at x = {zero32:.2f} (float32) and "
         "x = {zero64:.2f} (float64).",
     },
-    # zigzag: not zero-centred inputs
+    # zigzag: not zero-centered inputs
     "zigzag.positive": {
         "ko": "양수 입력 (시그모이드 출력처럼)",
         "en": "positive inputs (like sigmoid outputs)",
     },
-    "zigzag.centred": {"ko": "평균을 뺀 입력 (0 중심)", "en": "centred inputs (mean subtracted)"},
+    "zigzag.centered": {"ko": "평균을 뺀 입력 (0 중심)", "en": "centered inputs (mean subtracted)"},
     "zigzag.traj.sgd": {"ko": "SGD, 배치 크기 1", "en": "SGD, batch size 1"},
     "zigzag.traj.gd": {"ko": "경사 하강법, 전체 배치", "en": "gradient descent, full batch"},
     "zigzag.traj.start": {"ko": "시작점", "en": "start"},
@@ -177,7 +177,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "en": "Steps of full-batch gradient descent",
     },
     "zigzag.short.positive": {"ko": "양수 입력", "en": "positive"},
-    "zigzag.short.centred": {"ko": "평균을 뺀 입력", "en": "centred"},
+    "zigzag.short.centered": {"ko": "평균을 뺀 입력", "en": "centered"},
     "zigzag.cond.alt": {
         "ko": "두 개의 막대 그래프. 왼쪽: 손실 헤세 행렬의 조건수는 양수 입력에서 {kp:.1f}, "
         "평균을 뺀 입력에서 {kc:.1f}이다. 오른쪽: 손실 차이가 처음의 {tol:g}배로 줄 때까지 "
@@ -186,9 +186,9 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "값)을 쓰면 {qp}단계와 {qc}단계로 비슷하다. 평균을 빼면 평균이 만드는 큰 고윳값이 "
         "사라져 더 큰 학습률을 쓸 수 있게 되는 것이 이득의 원천이다.",
         "en": "Two bar charts. Left: the condition number of the loss Hessian is {kp:.1f} "
-        "for positive inputs and {kc:.1f} for centred inputs. Right: full-batch gradient "
+        "for positive inputs and {kc:.1f} for centered inputs. Right: full-batch gradient "
         "descent steps until the loss gap falls to {tol:g} of its start. Each with its own "
-        "best fixed learning rate 2/(λmin+λmax): {sp} steps for positive inputs, {sc} for centred "
+        "best fixed learning rate 2/(λmin+λmax): {sp} steps for positive inputs, {sc} for centered "
         "ones. With the same learning rate for both (the positive problem's), {qp} and {qc} "
         "steps, about equal: centring helps by removing the large eigenvalue that the mean "
         "creates, which allows a larger learning rate.",
@@ -544,7 +544,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "initialisation: a line for the median, bands from the 25th to the 75th and from "
         "the 5th to the 95th percentile. Sigmoid with Xavier initialisation: values stay "
         "around 0.5 in every layer and none is saturated. Tanh with Xavier initialisation: "
-        "values are centred on 0 and their spread narrows slowly with depth, without "
+        "values are centered on 0 and their spread narrows slowly with depth, without "
         "saturation. ReLU with He initialisation: {relu_zero}% of the outputs are exactly 0 "
         "on average. Sigmoid with weights {scale} times larger: {sat_first}% of the outputs "
         "of layer 1 and {sat_deep}% of those of deeper layers are saturated (below 0.01 or "

@@ -18,7 +18,7 @@ __all__ = [
     "draw_trajectories",
 ]
 
-_LOOK = {"positive": (COLORS["vermillion"], "-", "o"), "centred": (COLORS["blue"], "--", "s")}
+_LOOK = {"positive": (COLORS["vermillion"], "-", "o"), "centered": (COLORS["blue"], "--", "s")}
 
 
 def draw_trajectories(r: ZigzagResult, lang: str) -> Figure:
@@ -98,7 +98,7 @@ def draw_sign_fraction(r: ZigzagResult, lang: str) -> Figure:
             ms=7,
             label=t(f"zigzag.{key}", lang),
         )
-        # Positive-input labels above their points, centred-input labels below: the
+        # Positive-input labels above their points, centered-input labels below: the
         # two curves come close at the full batch.
         dy = 8 if key == "positive" else -14
         for x, v in zip(xs, r.same_sign_fraction[key], strict=True):
@@ -175,9 +175,9 @@ def alt_trajectories(r: ZigzagResult, lang: str) -> str:
     """Alt text of :func:`draw_trajectories`."""
     return t("zigzag.traj.alt", lang).format(
         kp=r.condition_number["positive"],
-        kc=r.condition_number["centred"],
+        kc=r.condition_number["centered"],
         sp=r.gd_steps["positive"],
-        sc=r.gd_steps["centred"],
+        sc=r.gd_steps["centered"],
     )
 
 
@@ -189,7 +189,7 @@ def alt_sign_fraction(r: ZigzagResult, lang: str) -> str:
         return ", ".join(f"{b}: {v:.2f}" for b, v in pairs)
 
     return t("zigzag.sign.alt", lang).format(
-        pos=row("positive"), cen=row("centred"), n=r.batch_sizes[-1]
+        pos=row("positive"), cen=row("centered"), n=r.batch_sizes[-1]
     )
 
 
@@ -197,10 +197,10 @@ def alt_conditioning(r: ZigzagResult, lang: str) -> str:
     """Alt text of :func:`draw_conditioning`."""
     return t("zigzag.cond.alt", lang).format(
         kp=r.condition_number["positive"],
-        kc=r.condition_number["centred"],
+        kc=r.condition_number["centered"],
         sp=r.gd_steps["positive"],
-        sc=r.gd_steps["centred"],
+        sc=r.gd_steps["centered"],
         qp=r.gd_steps_same["positive"],
-        qc=r.gd_steps_same["centred"],
+        qc=r.gd_steps_same["centered"],
         tol=r.tol,
     )
