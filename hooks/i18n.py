@@ -104,6 +104,10 @@ def on_config(config):
         # A language built on its own (mkdocs build -f mkdocs.en.yml) inherits the
         # default language's site_url: site_url in mkdocs.yml is the only one to edit.
         config.site_url = urljoin(config.site_url, prefix)
+    # Material keys what it stores in the browser (the palette above all) by this path;
+    # by default each language is its own site, so a reader who picked the dark palette
+    # in one language got the light one in the other.
+    config.extra.setdefault("scope", urlsplit(_root_url(config)).path or "/")
     if not _prefix(_current(config)):  # the default language: watch everything
         for item in WATCH:
             path = ROOT / item

@@ -191,6 +191,9 @@ def test_palette_toggle_is_driven_by_the_site_not_by_materials_component(site, l
         script = page.text[form.end() :].split("</script>", 1)[0]
         assert 'querySelector("form[data-sg-palette]")' in script, page.path
         assert '__md_get("__palette")' in script, page.path
+        # Both languages store the palette under the Korean root (hooks/i18n.py).
+        scope = urlsplit(SITE_URL).path
+        assert f'__md_scope=new URL("{scope}",location)' in page.text, page.path
 
 
 @pytest.mark.parametrize("lang", LANGS)

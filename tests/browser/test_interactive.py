@@ -144,6 +144,11 @@ def test_dark_palette_toggle_and_screenshots(
             )
         page.screenshot(path=artifacts / f"{name}-{lang}-dark.png", full_page=True)
 
+    # One choice for both languages: hooks/i18n.py gives them one storage scope.
+    other = "en" if lang == "ko" else "ko"
+    page.goto(site_server.url(_rel(other, "")))
+    assert _scheme(page) == "slate", f"the dark palette did not carry over to the {other} pages"
+
     # Keyboard: the toggle's radio input takes focus and Enter switches to the next palette.
     page.focus("form[data-sg-palette] input:checked")
     page.keyboard.press("Enter")
