@@ -13,6 +13,7 @@ when iterating on a test; the log is then empty).
 
 from __future__ import annotations
 
+import fnmatch
 import html
 import os
 import re
@@ -32,12 +33,25 @@ HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 
 
 def mkdocs_build(
-    site_dir: Path, *, cwd: Path = ROOT, config: str = "mkdocs.yml", timeout: float = 600
+    site_dir: Path,
+    *,
+    cwd: Path = ROOT,
+    config: str = "mkdocs.yml",
+    timeout: float = 600,
+    env_changes: dict[str, str | None] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m mkdocs build --strict`` (the venv's mkdocs) into ``site_dir``."""
+    """Run ``python -m mkdocs build --strict`` (the venv's mkdocs) into ``site_dir``.
+
+    ``env_changes`` sets variables of the build's environment (None removes one).
+    """
     # Without SOURCE_DATE_EPOCH, as a reader's plain `mkdocs build` would run: the hooks
     # fix the build date (hooks/sg_common.py), and the tests check that they do.
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"} | BUILD_ENV
+    for key, value in (env_changes or {}).items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
     return subprocess.run(
         [
             sys.executable,
@@ -226,3 +240,72 @@ class Site:
 @pytest.fixture(scope="session")
 def site(built_site: Path, built_site_log: str) -> Site:
     return Site(built_site, built_site_log)
+
+
+# --- the package's own tests ---------------------------------------------------------
+# Every test needs either only the package and requirements/package.txt (a *package
+# test*: `python3 dev.py test-package` runs these on each Python 3.10-3.13, through
+# `pytest --package-tests`), or the site's toolchain too (mkdocs and its plugins, the
+# hooks, a built site, a browser): those are marked `site` here, in one place. A test
+# is a site test when its module is listed below (modules that import mkdocs or the
+# hooks, or are about the built site), when it uses one of SITE_FIXTURES, or when it is
+# marked `@pytest.mark.site` itself (a test that imports the site's toolchain, e.g.
+# nbformat or a hook, inside a module of package tests). Anything else that needs more
+# than requirements/package.txt makes `dev.py test-package` fail, which says where.
+SITE_TEST_MODULES = (  # paths relative to tests/, fnmatch patterns; a folder covers its files
+    "browser",
+    "test_hook_tables.py",
+    "test_links.py",
+    "test_notebooks.py",
+    "test_page_weight.py",
+    "test_reproducible.py",
+    "test_site_*.py",
+)
+SITE_FIXTURES = frozenset({"site", "built_site", "built_site_log", "mkdocs_build", "_site_build"})
+_TESTS = Path(__file__).resolve().parent
+
+
+def _is_site_path(path: Path) -> bool:
+    try:
+        rel = path.resolve().relative_to(_TESTS).as_posix()
+    except ValueError:
+        return False  # outside tests/: the doctests in sigmoid_guide/
+    return any(
+        fnmatch.fnmatchcase(rel, pattern) or rel.startswith(pattern + "/")
+        for pattern in SITE_TEST_MODULES
+    )
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--package-tests",
+        action="store_true",
+        help="run only the package's own tests (no site toolchain needed; see tests/conftest.py)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "site: needs the site's toolchain (mkdocs, the hooks, a built site, a browser)"
+    )
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    # Site modules are not even imported with --package-tests (mkdocs may be missing).
+    if config.getoption("--package-tests") and _is_site_path(collection_path):
+        return True
+    return None  # not False: that would override --ignore and the other plugins
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if _is_site_path(item.path) or SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
+    if not config.getoption("--package-tests"):
+        return
+    site_items = [item for item in items if item.get_closest_marker("site")]
+    if site_items:
+        config.hook.pytest_deselected(items=site_items)
+        items[:] = [item for item in items if not item.get_closest_marker("site")]
+    if not items:
+        raise pytest.UsageError("--package-tests selected no tests (see tests/conftest.py)")

@@ -90,6 +90,9 @@ def test_hangul_comes_from_nanum_and_minus_from_dejavu() -> None:
     assert _glyph_fonts("기울기 −0.25") == {"NanumGothic", "DejaVuSans"}
 
 
+_MPL = tuple(int(p) for p in matplotlib.__version__.split(".")[:2])
+
+
 def test_log_axes_get_plain_text_labels_and_no_minor_ticks_when_long() -> None:
     # save_svg swaps matplotlib's mathtext log labels ("$10^{-6}$") for plain text.
     with figure_context():
@@ -106,7 +109,10 @@ def test_log_axes_get_plain_text_labels_and_no_minor_ticks_when_long() -> None:
     assert isinstance(long_ax.yaxis.get_minor_locator(), NullLocator)  # 6 decades
     assert not isinstance(short_ax.yaxis.get_minor_locator(), NullLocator)  # 1.4 decades
     minor = short_ax.yaxis.get_minor_formatter().format_ticks([2.0, 3.0, 20.0])
-    assert minor == ["2×10⁰", "3×10⁰", "2×10¹"]
+    if _MPL >= (3, 11):
+        assert minor == ["2×10⁰", "3×10⁰", "2×10¹"]
+    else:  # matplotlib 3.10 (Python 3.10) leaves these minor ticks unlabelled
+        assert minor == ["", "", ""]
 
 
 def test_missing_hangul_glyph_is_an_error() -> None:
