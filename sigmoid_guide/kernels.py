@@ -30,29 +30,31 @@ def sigmoid_kernel(x: np.ndarray) -> np.ndarray:
     x = np.asarray(x)
     if x.ndim == 0:  # ufuncs return scalars for 0-d input, and the work below is in place
         return sigmoid_kernel(x.reshape(1))[0]
-    # Beyond +-limit exp(-x) would overflow, and near it NumPy's exp takes a slow path.
-    # Clipping changes no result for x > limit (it is 1 to the last bit either way);
-    # x < -limit is recomputed below.
-    limit = 87.0 if x.dtype == np.float32 else 708.0
-    # A fresh C-ordered result, so that reshape(-1) below is a view whatever x's layout.
-    out = np.clip(x, -limit, limit, out=np.empty(x.shape, x.dtype))
-    # Large arrays are processed in blocks that stay in the CPU cache: every pass
-    # below then reads memory that the previous one just wrote.
-    flat = out.reshape(-1)
+    out = np.empty(x.shape, x.dtype)  # C-ordered, so that reshape(-1) below is a view
+    src, flat = np.ravel(x), out.reshape(-1)  # ravel copies only an x that is not C-ordered
+    # Large arrays go through in blocks that stay in the CPU cache, so that each element
+    # is read from memory once and written once: the passes below read what the one
+    # before just wrote.
     block = 1 << 16
-    for start in range(0, flat.size, block):
-        part = flat[start : start + block]
-        np.negative(part, out=part)
-        np.exp(part, out=part)
-        part += 1.0
-        np.divide(1.0, part, out=part)
-    # The rare path: NaN or x < -limit. There sigma(x) = e^x / (1 + e^x) equals e^x
-    # to the last bit (e^x < 1e-307), which may be subnormal: computed, not flushed.
-    if x.size and not x.min() >= -limit:
-        tail = x < -limit
-        if tail.any():
-            with np.errstate(under="ignore"):
-                out[tail] = np.exp(x[tail].astype(np.float64)).astype(x.dtype)
+    # For x < -709.78 (-88.72 in float32) exp(-x) overflows, and 1 / (1 + inf) gives 0
+    # where sigma(x) is a subnormal number. NumPy's overflow flag says whether that
+    # happened at all, so that no pass has to look for such x. Underflow (exp(-x) for
+    # x > 708, subnormal results) gives the right answers and is not an error here.
+    # No clipping either: |x| > 708 is rare, and exp is merely slower there.
+    overflowed = []
+    with np.errstate(over="call", under="ignore", call=lambda *_: overflowed.append(True)):
+        for start in range(0, flat.size, block):
+            part = flat[start : start + block]
+            np.negative(src[start : start + block], out=part)
+            np.exp(part, out=part)
+            part += 1.0
+            np.divide(1.0, part, out=part)
+        if overflowed:
+            # Only 1 / (1 + inf) is 0 here (and x = -inf, which stays 0). There
+            # sigma(x) = e^x / (1 + e^x) equals e^x to the last bit (e^x < 1e-307),
+            # computed in float64 so that float32 gets its subnormals too.
+            tail = out == 0
+            out[tail] = np.exp(x[tail].astype(np.float64)).astype(x.dtype)
     return out
 
 

@@ -15,7 +15,7 @@ for dtype in ("float32", "float64"):
         print(f"{dtype:8}{n:>11,}{naive:>11.1f}{exp:>11.1f}{exp / naive:>7.0%}{ours:>9.1f}")
 #> nanoseconds per element
 #> dtype      elements  one-liner  exp alone  share  package
-#> float32     100,000        2.0        1.4    68%      2.2
-#> float32  10,000,000        5.9        3.1    52%      3.5
-#> float64     100,000        7.0        5.5    79%      7.6
-#> float64  10,000,000       20.1        7.5    37%     10.2
+#> float32     100,000        4.6        3.7    79%      4.9
+#> float32  10,000,000        7.6        4.5    59%      5.4
+#> float64     100,000        9.7        7.7    80%      9.8
+#> float64  10,000,000       24.9        8.9    36%     11.0

@@ -4,8 +4,10 @@ Timings taken during a docs build would make the site differ from build to build
 machine to machine, so the figures show stored measurements with their provenance:
 
 * ``data/cpu_activation_cost.json``, written by ``python -m sigmoid_guide.bench --json``
-  (NumPy/SciPy, optionally PyTorch on CPU): per backend, dtype, size and operation, the
-  median time and its ratio to ReLU;
+  (NumPy/SciPy, optionally PyTorch on CPU): per SIMD path of NumPy (AVX2, baseline, ...),
+  per backend, dtype, size and operation, the median time and its ratios to ReLU, to
+  SciPy's expit and to the floor (``np.exp`` then one divide), and the sigmoid kernel's
+  time pass by pass;
 * ``data/h100_activation_cost.json``: PyTorch on one H100 GPU: throughput (GB/s, bytes
   read plus written) per operation and size, and a fused chain of 64 activations per
   element that makes the work compute-bound.
@@ -25,9 +27,11 @@ import numpy as np
 __all__ = [
     "CostResult",
     "CpuCost",
+    "CpuPass",
     "CpuRow",
     "GpuCost",
     "load_cpu_cost",
+    "load_cpu_paths",
     "load_gpu_cost",
     "run_cost",
 ]
@@ -36,6 +40,8 @@ CPU_FILE = "cpu_activation_cost.json"
 GPU_FILE = "h100_activation_cost.json"
 _CPU_ROW_KEYS = ("backend", "dtype", "n", "op", "median_s", "ns_per_element", "ratio_to_relu")
 _CPU_PROVENANCE_KEYS = ("machine", "cores", "python", "numpy", "date", "method", "command")
+_CPU_PATH_KEYS = ("simd_path", "label", "rows")
+_CPU_PASS_KEYS = ("dtype", "n", "name", "median_s", "ratio_to_expit")
 #: GPU operations in the order they are drawn.
 GPU_OPS: tuple[str, ...] = ("copy", "relu", "sigmoid", "tanh", "exp", "hardsigmoid", "silu")
 
@@ -51,14 +57,46 @@ class CpuRow:
     median_s: float
     ns_per_element: float
     ratio_to_relu: float
+    ratio_to_expit: float = float("nan")
+    ratio_to_floor: float = float("nan")
+
+
+@dataclass(frozen=True)
+class CpuPass:
+    """One pass of the sigmoid kernel (negative, exp, add, divide, other), timed alone."""
+
+    dtype: str
+    n: int
+    name: str
+    median_s: float
+    ratio_to_expit: float
 
 
 @dataclass(frozen=True)
 class CpuCost:
-    """The CPU benchmark file: provenance and rows."""
+    """The CPU benchmark results of one SIMD path: provenance, rows and kernel passes.
+
+    Attributes:
+        provenance: the file's provenance (machine, CPU features, versions, date,
+            method), the same for every path.
+        rows: one per backend, dtype, size and operation.
+        simd_path: ``"avx512"``, ``"avx2"``, ``"baseline"`` ... (the keys of
+            :data:`sigmoid_guide.bench.TARGETS`); ``"unknown"`` in files written before
+            the benchmark named paths.
+        label: e.g. ``"AVX2 (X86_V3)"``.
+        disable: the ``NPY_DISABLE_CPU_FEATURES`` value it was measured with ("" for
+            NumPy's own choice on that machine).
+        numpy_default: whether this is the path NumPy picks there by itself.
+        passes: the sigmoid kernel's passes.
+    """
 
     provenance: Mapping[str, Any]
     rows: tuple[CpuRow, ...]
+    simd_path: str = "unknown"
+    label: str = "unknown"
+    disable: str = ""
+    numpy_default: bool = True
+    passes: tuple[CpuPass, ...] = ()
 
     def sizes(self) -> list[int]:
         """Array sizes measured, ascending."""
@@ -80,6 +118,21 @@ class CpuCost:
         for r in self.rows:
             if (r.backend, r.op, r.dtype, r.n) == (backend, op, dtype, n):
                 return r.ratio_to_relu
+        return float("nan")
+
+    def ratio_to_expit(self, op: str, dtype: str, n: int) -> float:
+        """Time of ``op`` (any backend) divided by SciPy expit's, same dtype and n; nan if
+        absent."""
+        for r in self.rows:
+            if (r.op, r.dtype, r.n) == (op, dtype, n):
+                return r.ratio_to_expit
+        return float("nan")
+
+    def pass_ratio(self, name: str, dtype: str, n: int) -> float:
+        """Time of the kernel pass ``name`` divided by expit's time; nan if absent."""
+        for p in self.passes:
+            if (p.name, p.dtype, p.n) == (name, dtype, n):
+                return p.ratio_to_expit
         return float("nan")
 
 
@@ -114,10 +167,12 @@ class GpuCost:
 
 @dataclass(frozen=True)
 class CostResult:
-    """Both benchmark files, parsed."""
+    """Both benchmark files, parsed: ``cpu`` is the path NumPy picks by itself on the
+    benchmark machine, ``cpu_paths`` every path measured there (that one first)."""
 
     cpu: CpuCost
     gpu: GpuCost
+    cpu_paths: tuple[CpuCost, ...] = ()
 
 
 def _require(obj: Mapping[str, Any], keys: tuple[str, ...], where: str) -> None:
@@ -133,19 +188,11 @@ def _read_json(path: Path | None, name: str) -> tuple[dict[str, Any], str]:
     return json.loads(Path(path).read_text(encoding="utf-8")), str(path)
 
 
-def load_cpu_cost(path: Path | None = None) -> CpuCost:
-    """Read the CPU benchmark file (the packaged one when ``path`` is None).
-
-    Raises:
-        ValueError: if a required key is missing (the message names the file and keys).
-    """
-    data, where = _read_json(path, CPU_FILE)
-    _require(data, ("provenance", "rows"), where)
-    _require(data["provenance"], _CPU_PROVENANCE_KEYS, f"{where} provenance")
-    rows = []
-    for i, row in enumerate(data["rows"]):
+def _cpu_rows(rows: list[Mapping[str, Any]], where: str) -> tuple[CpuRow, ...]:
+    out = []
+    for i, row in enumerate(rows):
         _require(row, _CPU_ROW_KEYS, f"{where} rows[{i}]")
-        rows.append(
+        out.append(
             CpuRow(
                 backend=str(row["backend"]),
                 dtype=str(row["dtype"]),
@@ -154,11 +201,78 @@ def load_cpu_cost(path: Path | None = None) -> CpuCost:
                 median_s=float(row["median_s"]),
                 ns_per_element=float(row["ns_per_element"]),
                 ratio_to_relu=float(row["ratio_to_relu"]),
+                ratio_to_expit=float(row.get("ratio_to_expit", "nan")),
+                ratio_to_floor=float(row.get("ratio_to_floor", "nan")),
             )
         )
-    if not rows:
+    if not out:
         raise ValueError(f"{where}: no rows")
-    return CpuCost(provenance=dict(data["provenance"]), rows=tuple(rows))
+    return tuple(out)
+
+
+def load_cpu_paths(path: Path | None = None) -> tuple[CpuCost, ...]:
+    """Read every SIMD path of the CPU benchmark file (the packaged one when ``path`` is
+    None), the path NumPy picks by itself on that machine first.
+
+    Raises:
+        ValueError: if a required key is missing (the message names the file and keys).
+    """
+    data, where = _read_json(path, CPU_FILE)
+    _require(data, ("provenance",), where)
+    _require(data["provenance"], _CPU_PROVENANCE_KEYS, f"{where} provenance")
+    provenance = dict(data["provenance"])
+    if "paths" not in data:  # written before the benchmark timed each SIMD path
+        _require(data, ("rows",), where)
+        return (CpuCost(provenance=provenance, rows=_cpu_rows(data["rows"], where)),)
+    paths = []
+    for i, rec in enumerate(data["paths"]):
+        here = f"{where} paths[{i}]"
+        _require(rec, _CPU_PATH_KEYS, here)
+        passes = []
+        for j, p in enumerate(rec.get("passes", [])):
+            _require(p, _CPU_PASS_KEYS, f"{here} passes[{j}]")
+            passes.append(
+                CpuPass(
+                    dtype=str(p["dtype"]),
+                    n=int(p["n"]),
+                    name=str(p["name"]),
+                    median_s=float(p["median_s"]),
+                    ratio_to_expit=float(p["ratio_to_expit"]),
+                )
+            )
+        paths.append(
+            CpuCost(
+                provenance=provenance,
+                rows=_cpu_rows(rec["rows"], here),
+                simd_path=str(rec["simd_path"]),
+                label=str(rec["label"]),
+                disable=str(rec.get("npy_disable_cpu_features", "")),
+                numpy_default=bool(rec.get("numpy_default", i == 0)),
+                passes=tuple(passes),
+            )
+        )
+    if not paths:
+        raise ValueError(f"{where}: no paths")
+    return tuple(paths)
+
+
+def load_cpu_cost(path: Path | None = None, simd_path: str | None = None) -> CpuCost:
+    """Read one SIMD path of the CPU benchmark file (the packaged one when ``path`` is
+    None): ``simd_path`` (``"avx2"``, ``"baseline"``, ...), or when None the path NumPy
+    picks by itself on the benchmark machine.
+
+    Raises:
+        ValueError: if a required key is missing (the message names the file and keys),
+            or the file has no path ``simd_path``.
+    """
+    paths = load_cpu_paths(path)
+    if simd_path is None:
+        return paths[0]
+    for p in paths:
+        if p.simd_path == simd_path:
+            return p
+    known = ", ".join(p.simd_path for p in paths)
+    raise ValueError(f"no SIMD path {simd_path!r} in the CPU file; it has {known}")
 
 
 def load_gpu_cost(path: Path | None = None) -> GpuCost:
@@ -210,4 +324,5 @@ def load_gpu_cost(path: Path | None = None) -> GpuCost:
 
 def run_cost() -> CostResult:
     """Load both packaged benchmark files."""
-    return CostResult(cpu=load_cpu_cost(), gpu=load_gpu_cost())
+    paths = load_cpu_paths()
+    return CostResult(cpu=paths[0], gpu=load_gpu_cost(), cpu_paths=paths)
