@@ -1,5 +1,6 @@
 import numpy as np
 
+# With only NumPy, paste the block above in place of this import:
 from sigmoid_guide.kernels import sigmoid_grad_kernel, sigmoid_kernel
 
 x = np.array([0.0, 5.0, 40.0, -40.0])
