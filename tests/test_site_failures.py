@@ -184,6 +184,24 @@ FAULTS = {
         ),
         "no-such-figure",
     ),
+    "unknown_value": (
+        lambda p: _edit(
+            p / "docs/ko/index.md", "한국어 쪽입니다.", "값은 [[value: no.such.value]]입니다."
+        ),
+        "index.md: [[value: no.such.value]]: no experiment provides this value",
+    ),
+    "value_with_unknown_particle": (
+        lambda p: _edit(
+            p / "docs/ko/index.md",
+            "한국어 쪽입니다.",
+            "값은 [[value: zigzag.gd_steps.positive|께서/께]] 맞습니다.",
+        ),
+        "unknown Korean particle",
+    ),
+    "malformed_value": (
+        lambda p: _edit(p / "docs/en/index.md", "The English page.", "It is [[value: a b]]."),
+        "malformed '[[value:' placeholder",
+    ),
     "nb_tex_delimiters": (
         lambda p: (p / "docs/ko/labs/lab.ipynb").write_text(
             _notebook("print(1)", "Lab", markdown="Math \\(x^2\\) in a notebook."), encoding="utf-8"

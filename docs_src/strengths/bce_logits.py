@@ -16,11 +16,11 @@ with np.errstate(divide="ignore"):  # log(0) warns; here we want to see what it 
     from_clipped = -np.log(1 - clipped)
 print(" z        exact  from p (f64)  from p (f32)  clipped (f32)  from logits")
 for row in zip(z, exact, from_p64, from_p32, from_clipped, from_logits, strict=True):
-    print("{:2.0f} {:12.8f} {:13.8f} {:13.6f} {:14.6f} {:12.8f}".format(*row))
+    print("{:2.0f} {:12.8f} {:13.8f} {:13.4f} {:14.4f} {:12.8f}".format(*row))
 #>  z        exact  from p (f64)  from p (f32)  clipped (f32)  from logits
-#> 10  10.00004540   10.00004540      9.999586       9.999586  10.00004540
-#> 20  20.00000000   19.99999997           inf      15.942385  20.00000000
-#> 40  40.00000000           inf           inf      15.942385  40.00000000
+#> 10  10.00004540   10.00004540        9.9996         9.9996  10.00004540
+#> 20  20.00000000   19.99999997           inf        15.9424  20.00000000
+#> 40  40.00000000           inf           inf        15.9424  40.00000000
 # the gradient with respect to the logit is simply sigma(z) - y: it does not vanish
 print("d loss / dz:", sigmoid(z) - y)
 #> d loss / dz: [0.9999546 1.        1.       ]

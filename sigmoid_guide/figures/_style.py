@@ -451,7 +451,41 @@ def save_svg(fig: Figure) -> bytes:
             fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     finally:
         _close(fig)
-    return buf.getvalue()
+    return portable_svg(buf.getvalue().decode("utf-8")).encode("utf-8")
+
+
+# Positions in the SVG (points) are written to 1/100 pt, far below what a screen or a
+# printer shows. Matplotlib writes 6 decimals, so the last bits of the data, which differ
+# between CPUs (NumPy's exp, log ... take other SIMD paths), would otherwise reach the
+# file. Scale factors are left alone: rounding them would change sizes.
+_COORD_DECIMALS = 2
+_NUMBER = re.compile(r"-?[0-9]+\.[0-9]+")
+_PATH_DATA = re.compile(r'(\sd=")([^"]*)(")')
+_POSITION = re.compile(r'(\s(?:x|y|x1|y1|x2|y2|cx|cy|width|height)=")(-?[0-9.]+)(")')
+_TRANSLATE = re.compile(r"(translate\()([^)]*)(\))")
+# Matplotlib names each clip path after a hash of its rectangle's exact coordinates.
+_CLIP_ID = re.compile(r"\bp[0-9a-f]{10}\b")
+
+
+def _round_numbers(text: str) -> str:
+    def short(m: re.Match) -> str:
+        v = round(float(m.group()), _COORD_DECIMALS)
+        out = f"{v:.{_COORD_DECIMALS}f}".rstrip("0").rstrip(".")
+        return "0" if out in ("-0", "") else out
+
+    return _NUMBER.sub(short, text)
+
+
+def portable_svg(svg: str) -> str:
+    """``svg`` with positions rounded to 1/100 pt and clip paths numbered in order.
+
+    What is drawn then no longer depends on the last bits of the plotted numbers, so
+    two computers whose NumPy rounds differently still write the same file.
+    """
+    for pattern in (_PATH_DATA, _POSITION, _TRANSLATE):
+        svg = pattern.sub(lambda m: m.group(1) + _round_numbers(m.group(2)) + m.group(3), svg)
+    names: dict[str, str] = {}
+    return _CLIP_ID.sub(lambda m: names.setdefault(m.group(), f"clip{len(names) + 1}"), svg)
 
 
 def _close(fig: Figure) -> None:

@@ -8,13 +8,13 @@ in both languages.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 from matplotlib.figure import Figure
 
+from ..experiments import run_once
 from ._style import figure_context, save_svg
 from .strings import check_lang
 
@@ -165,16 +165,13 @@ def get_spec(name: str) -> FigureSpec:
         raise KeyError(f"unknown figure {name!r}; known figures: {known}") from None
 
 
-@functools.cache
-def _run(experiment: Callable[[], Any]) -> Any:
-    # Keyed by the function, not the figure name, so figures sharing an experiment
-    # share one run.
-    return experiment()
-
-
 def run_experiment(name: str) -> Any:
-    """Run (once per process) the experiment behind figure ``name`` and return its result."""
-    return _run(get_spec(name).experiment)
+    """Run (once per process) the experiment behind figure ``name`` and return its result.
+
+    Keyed by the experiment function, not the figure name, so figures sharing an
+    experiment (and the prose values) share one run.
+    """
+    return run_once(get_spec(name).experiment)
 
 
 def _text(spec: TextSpec, result: Any, lang: str) -> str:

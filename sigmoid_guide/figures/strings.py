@@ -260,24 +260,30 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "ko": "상대 오차, 구간별 최댓값 ({floor} 미만은 {floor})",
         "en": "relative error, max per bin (below {floor}: at {floor})",
     },
+    "bce.logits_bound": {
+        "ko": "로짓: 엡실론의 {bound}배 이내",
+        "en": "logits: within {bound}× epsilon",
+    },
     "bce.alt": {
         "ko": "두 개의 그래프. 로짓 z를 −60에서 60까지 바꾸며 이진 교차 엔트로피를 세 가지 "
         "방법으로 계산했다. 왼쪽(정답 0): 정확한 손실은 z가 커질수록 z에 가깝게 늘어난다. 확률 "
-        "p = σ(z)로 계산하면 σ가 1로 반올림되는 z ≥ {z32:.2f} (float32), z ≥ {z64:.2f} "
+        "p = σ(z)로 계산하면 (σ를 정확히 반올림하더라도) σ가 1이 되는 z ≥ {z32:.2f} (float32), "
+        "z ≥ {z64:.2f} "
         "(float64)에서 log(1 − p) = log 0이 되어 손실이 inf이다. 확률을 [ε, 1−ε]로 자르면 "
         "유한하지만 {cap:.1f}에서 멈추어 틀린 값이고 기울기도 사라진다. 로짓으로 계산하면 "
         "정확한 값과 겹친다. 오른쪽(정답 1, 로그 눈금): 확률로 계산한 손실은 z가 커질수록 "
         "상대 오차가 커지다가 같은 지점부터 0·log 0 때문에 NaN이 된다. 로짓으로 계산한 손실의 "
-        "최대 상대 오차는 float32에서 {e32}, float64에서 {e64}이다.",
+        "상대 오차는 float32와 float64 모두 각 형식의 엡실론의 {bound}배 이내이다.",
         "en": "Two plots. Binary cross-entropy computed three ways for logits z from −60 to "
         "60. Left (label 0): the exact loss grows towards z as z grows. Computed from the "
         "probability p = σ(z) it is inf from z ≥ {z32:.2f} (float32) and z ≥ {z64:.2f} "
-        "(float64), where σ rounds to 1 and log(1 − p) is log 0. Clipping p to [ε, 1−ε] "
-        "keeps it finite but wrong: it stops at {cap:.1f}, and its gradient vanishes. "
+        "(float64), where σ, even correctly rounded, is 1 and log(1 − p) is log 0. "
+        "Clipping p to [ε, 1−ε] keeps it finite but wrong: it stops at {cap:.1f}, and its "
+        "gradient vanishes. "
         "Computed from logits it lies on the exact curve. Right (label 1, log scale): the "
         "relative error of the loss from probabilities grows with z and becomes NaN "
-        "(0 · log 0) from the same points. From logits, the largest relative error is "
-        "{e32} in float32 and {e64} in float64.",
+        "(0 · log 0) from the same points. From logits, the relative error stays within "
+        "{bound} times the epsilon of each format, in float32 and in float64.",
     },
     # cost of exp
     "op.sigmoid": {"ko": "시그모이드 (이 패키지)", "en": "sigmoid (this package)"},
@@ -289,6 +295,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     "op.hardsigmoid": {"ko": "하드 시그모이드", "en": "hard sigmoid"},
     "op.silu": {"ko": "SiLU", "en": "SiLU"},
     "op.exp": {"ko": "exp (지수 함수)", "en": "exp"},
+    "op.floor": {"ko": "하한 (exp와 나눗셈 한 번)", "en": "floor (exp and one divide)"},
     "op.copy": {"ko": "복사 (copy)", "en": "copy"},
     "gpuop.copy": {"ko": "복사 (copy)", "en": "copy"},
     "gpuop.relu": {"ko": "ReLU", "en": "ReLU"},
@@ -308,14 +315,19 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "ko": "{machine}, {cores}코어, NumPy {numpy}, {date} 측정",
         "en": "{machine}, {cores} cores, NumPy {numpy}, measured {date}",
     },
+    "cost.cpu.path": {
+        "ko": "NumPy의 {path} SIMD 경로",
+        "en": "NumPy's {path} SIMD path",
+    },
     "cost.cpu.xlabel": {"ko": "ReLU 시간의 몇 배인가", "en": "time as a multiple of ReLU's"},
     "cost.cpu.alt": {
-        "ko": "가로 막대 그래프. {machine} CPU에서 원소 {n}개 배열에 각 연산을 적용한 시간을 "
-        "같은 조건의 ReLU 시간으로 나눈 값(1이면 ReLU와 같음), {date}에 측정해 저장한 "
-        "결과이다. {rows}.",
+        "ko": "가로 막대 그래프. {machine} CPU에서 NumPy의 {path} SIMD 경로로 원소 {n}개 "
+        "배열에 각 연산을 적용한 시간을 같은 조건의 ReLU 시간으로 나눈 값(1이면 ReLU와 "
+        "같음), {date}에 측정해 저장한 결과이다. {rows}.",
         "en": "Horizontal bar chart: the time of each operation on an array of {n} elements "
-        "on an {machine} CPU, divided by ReLU's time under the same conditions (1 means as "
-        "fast as ReLU); stored results measured on {date}. {rows}.",
+        "on an {machine} CPU, on NumPy's {path} SIMD path, divided by ReLU's time under the "
+        "same conditions (1 means as fast as ReLU); stored results measured on {date}. "
+        "{rows}.",
     },
     "cost.gpu.n": {"ko": "배열 원소 수", "en": "array elements"},
     "cost.gpu.gbps": {"ko": "처리량 (GB/s, 읽기+쓰기)", "en": "throughput (GB/s, read + write)"},

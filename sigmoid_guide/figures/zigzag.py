@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contourpy
 import numpy as np
 from matplotlib.figure import Figure
 
@@ -21,6 +22,21 @@ __all__ = [
 _LOOK = {"positive": (COLORS["vermillion"], "-", "o"), "centered": (COLORS["blue"], "--", "s")}
 
 
+def _contour_lines(ax, x: np.ndarray, y: np.ndarray, z: np.ndarray, levels) -> None:
+    """Contour lines drawn as plain lines over the grid's extent.
+
+    ``Axes.contour`` marks closed loops with a close-path command whose presence can
+    flip with the last bits of the data (a loop that passes through a grid point); a
+    plain line through the same points draws the same on every computer.
+    """
+    gen = contourpy.contour_generator(x, y, z, line_type=contourpy.LineType.Separate)
+    for level in levels:
+        for line in gen.lines(level):
+            ax.plot(line[:, 0], line[:, 1], color=MUTED, lw=0.6, scalex=False, scaley=False)
+    ax.update_datalim([(x.min(), y.min()), (x.max(), y.max())])
+    ax.autoscale_view()
+
+
 def draw_trajectories(r: ZigzagResult, lang: str) -> Figure:
     """Loss contours of both problems with full-batch GD and single-example SGD paths."""
     fig = new_figure(8.0, 4.2)
@@ -29,9 +45,11 @@ def draw_trajectories(r: ZigzagResult, lang: str) -> Figure:
         gap = r.grid_loss[key] - r.grid_loss[key].min()
         # Geometric levels: equal spacing in log(loss gap) shows the valley's shape at
         # every scale, where linear levels would crowd around the rim.
+        # The top level is left out: at the grid's largest value it would only mark one
+        # corner, and whether that corner closes a path depends on the data's last bits.
         top = float(gap.max())
-        levels = top * np.geomspace(1e-4, 1.0, 12)
-        ax.contour(r.grid_w1[key], r.grid_w2[key], gap, levels=levels, colors=MUTED, linewidths=0.6)
+        levels = top * np.geomspace(1e-4, 1.0, 12)[:-1]
+        _contour_lines(ax, r.grid_w1[key], r.grid_w2[key], gap, levels)
         sgd = r.sgd_path_b1[key]
         ax.plot(
             sgd[:, 0],

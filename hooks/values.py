@@ -1,0 +1,90 @@
+"""Measured numbers in the prose: ``[[value: NAME]]`` becomes the number, computed.
+
+``NAME`` is a key of ``sigmoid_guide.values.VALUES``; ``[[value: NAME|이/가]]`` also
+writes the Korean particle that fits the rendered number (see
+``sigmoid_guide.values.korean_particle``). An unknown name, a malformed placeholder or
+a particle that cannot follow the number fails the build, naming the page.
+
+Values are computed in this process from the same memoised experiments as the
+figures rendered here, and kept in ``.cache/values/<package hash>/values.json`` so
+that a rebuild with an unchanged package (``mkdocs serve``, the English sub-build)
+runs no experiment for them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import sg_common
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+PLACEHOLDER = re.compile(
+    r"\[\[value:[ \t]*([A-Za-z0-9_.-]+)[ \t]*(?:\|[ \t]*([^\]\s]+)[ \t]*)?\]\]"
+)
+LOOSE = "[[value:"
+
+_texts: dict[tuple[str, str | None], str] = {}
+_hash: str | None = None
+
+
+def _cache_file():
+    return sg_common.versioned_cache("values", sg_common.build_hash()) / "values.json"
+
+
+def _load() -> None:
+    global _hash
+    digest = sg_common.build_hash()
+    if _hash == digest:
+        return
+    _texts.clear()
+    _hash = digest
+    path = _cache_file()
+    if path.exists():
+        for key, text in json.loads(path.read_text(encoding="utf-8")).items():
+            name, _, particle = key.partition("|")
+            _texts[(name, particle or None)] = text
+
+
+def _save() -> None:
+    data = {f"{n}|{p}" if p else n: t for (n, p), t in sorted(_texts.items(), key=str)}
+    path = _cache_file()
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    tmp.replace(path)
+
+
+def text_of(name: str, particle: str | None, where: str) -> str:
+    """The rendered value (cached per package version); PluginError naming ``where``."""
+    _load()
+    key = (name, particle)
+    if key not in _texts:
+        from sigmoid_guide import values
+
+        try:
+            _texts[key] = values.value_text(name, particle)
+        except KeyError:
+            known = len(values.VALUES)
+            raise PluginError(
+                f"{where}: [[value: {name}]]: no experiment provides this value "
+                f"({known} values are registered in sigmoid_guide/values/)"
+            ) from None
+        except (TypeError, ValueError) as exc:
+            raise PluginError(f"{where}: [[value: {name}]]: {exc}") from exc
+        _save()
+    return _texts[key]
+
+
+def substitute(markdown: str, where: str) -> str:
+    """Replace every placeholder in ``markdown``; refuse leftovers."""
+    out = PLACEHOLDER.sub(lambda m: text_of(m.group(1), m.group(2), where), markdown)
+    if LOOSE in out:
+        line = out[: out.index(LOOSE)].count("\n") + 1
+        raise PluginError(f"{where}:{line}: malformed '[[value:' placeholder")
+    return out
+
+
+@event_priority(100)  # before the figures hook and anything that reads the text
+def on_page_markdown(markdown, page, config, files):
+    return substitute(markdown, page.file.src_uri)

@@ -1,0 +1,138 @@
+"""Prose values of the definition and derivative pages (the shape experiment).
+
+Most numbers are read from :func:`~sigmoid_guide.experiments.shape.run_shape` (the curves
+on its grids and the float limits found by bisection). Three small pure functions below
+compute what no experiment keeps: the odds worked example, the float64 constants of
+:class:`numpy.finfo`, and how far the textbook derivative can be off at x = 5 and 20.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from .. import sigmoid, sigmoid_grad
+from ..experiments.shape import ShapeResult, run_shape
+from . import ValueSpec
+
+#: The probability of the odds worked example (docs_src/definition/odds.py).
+ODDS_EXAMPLE_P = 0.75
+#: Points where the textbook derivative is compared (docs_src/derivative/naive_vs_stable.py).
+GRAD_POINTS = (5.0, 20.0, 40.0)
+#: Largest error of :func:`sigmoid_guide.sigmoid_grad` in float64, in ulp: the bound that
+#: tests/test_core_accuracy.py checks.
+GRAD_ULP_BOUND = 3.0
+
+
+def odds_example() -> dict[str, float]:
+    """Probability → odds → log-odds → σ, as on the definition page.
+
+    >>> ex = odds_example()
+    >>> ex["odds"], round(ex["log_odds"], 6), round(ex["back"], 12)
+    (3.0, 1.098612, 0.75)
+    """
+    p = ODDS_EXAMPLE_P
+    odds = p / (1 - p)
+    log_odds = float(np.log(odds))
+    return {"p": p, "odds": odds, "log_odds": log_odds, "back": float(sigmoid(log_odds))}
+
+
+def float64_info() -> np.finfo:
+    """:class:`numpy.finfo` of float64 (its smallest normal and subnormal numbers)."""
+    return np.finfo(np.float64)
+
+
+def textbook_grad() -> dict[str, Any]:
+    """How far the textbook ``s * (1 - s)`` can be off at x = 5 and 20, and σ'(40).
+
+    Storing ``s = σ(x)`` near 1 moves it by up to about one spacing of the floats just
+    below 1, 2^-53; ``1 - s`` keeps that absolute error, so the textbook derivative can
+    be off by about 2^-53 / (1 − σ(x)) relative (``error_scale``). The error actually
+    measured at one point depends on the last bit of ``s`` and so on the CPU's ``exp``;
+    this scale does not. ``bound`` is the package's error bound, :data:`GRAD_ULP_BOUND`
+    ulp (at most that many times 2^-52 relative), rounded up to a power of ten;
+    ``exact`` is σ'(x) = e^(−x) / (1 + e^(−x))², which subtracts nothing.
+
+    >>> t = textbook_grad()
+    >>> f"{t['error_scale']['x5']:.2e}", f"{t['error_scale']['x20']:.2e}", t["bound"]
+    ('1.66e-14', '5.39e-08', 1e-15)
+    """
+    x = np.array(GRAD_POINTS)
+    spacing = float(np.finfo(np.float64).epsneg)  # 2^-53, the gap just below 1
+    scale = spacing / sigmoid(-x)  # 1 - σ(x) = σ(-x), without a subtraction
+    e = np.exp(-x)
+    exact = e / (1 + e) ** 2
+    if not np.allclose(sigmoid_grad(x), exact, rtol=1e-14, atol=0):  # sanity check
+        raise AssertionError("the reference derivative disagrees with sigmoid_grad")
+    keys = [f"x{xi:.0f}" for xi in x]
+    return {
+        "error_scale": {k: float(v) for k, v in zip(keys, scale, strict=True)},
+        "exact": {k: float(v) for k, v in zip(keys, exact, strict=True)},
+        "bound": 10.0 ** math.ceil(math.log10(GRAD_ULP_BOUND * float(np.finfo(np.float64).eps))),
+    }
+
+
+def _curve(grid: str, table: str, key: str, x: float) -> Callable[[ShapeResult], float]:
+    """Value of ``result.<table>[key]`` at the grid point ``x`` of ``result.<grid>``."""
+
+    def get(r: ShapeResult) -> float:
+        (i,) = np.flatnonzero(getattr(r, grid) == x)  # x must be a grid point exactly
+        return getattr(r, table)[key][i]
+
+    return get
+
+
+_DTYPES = ("float64", "float32")
+
+SPECS = [
+    # σ(0) and a few values of σ (docs_src/definition/sigmoid_values.py, uint8_pitfall.py)
+    ValueSpec("shape.sigmoid_at_zero", run_shape, _curve("x", "values", "sigmoid", 0.0), "g"),
+    *(
+        ValueSpec(f"shape.sigmoid_at_{n}", run_shape, _curve("x", "values", "sigmoid", x), ".8f")
+        for n, x in (("minus_4", -4.0), ("4", 4.0), ("1", 1.0))
+    ),
+    # the odds worked example
+    ValueSpec("shape.odds.probability", odds_example, "p", "g"),
+    ValueSpec("shape.odds.odds", odds_example, "odds", "g"),
+    ValueSpec("shape.odds.log_odds", odds_example, "log_odds", ".7g"),
+    ValueSpec("shape.odds.probability_back", odds_example, "back", ".6g"),
+    # where σ rounds to exactly 1 or 0 and where the textbook exp overflows
+    *(
+        ValueSpec(f"shape.{name}.{dt}", run_shape, f"limits.{dt}.{field}", ".4f")
+        for name, field in (
+            ("one_at", "one_from"),
+            ("zero_at", "zero_below"),
+            ("naive_overflow_at", "naive_overflow_below"),
+            ("textbook_grad_zero_at", "textbook_grad_zero_from"),
+            ("grad_zero_at", "grad_zero_from"),
+        )
+        for dt in _DTYPES
+    ),
+    # a subnormal result, and the smallest positive normal and subnormal float64
+    ValueSpec(
+        "shape.sigmoid_at_minus_710",
+        run_shape,
+        _curve("x_left", "left_stable", "float64", -710.0),
+        ".6e",
+    ),
+    ValueSpec("shape.smallest_normal.float64", float64_info, "smallest_normal", ".17g"),
+    ValueSpec("shape.smallest_subnormal.float64", float64_info, "smallest_subnormal", ".0e"),
+    # the copy-ready-code page: where e^-x overflows, and the largest float64
+    ValueSpec("shape.largest.float64", float64_info, "max", ".1e"),
+    ValueSpec("shape.log_largest.float64", float64_info, lambda f: math.log(float(f.max)), ".2f"),
+    # the derivative page
+    ValueSpec("shape.peak_derivative.sigmoid", run_shape, "peak_derivative.sigmoid", ".3g"),
+    ValueSpec("shape.grad_at_5", run_shape, _curve("x", "derivatives", "sigmoid", 5.0), ".4g"),
+    *(
+        ValueSpec(
+            f"shape.textbook_grad_error_scale.x{x}", textbook_grad, f"error_scale.x{x}", ".0e"
+        )
+        for x in (5, 20)
+    ),
+    ValueSpec("shape.grad_error_bound", textbook_grad, "bound", ".0e"),
+    ValueSpec("shape.grad_at_40", textbook_grad, "exact.x40", ".6e"),
+    ValueSpec("shape.grad_at_40.rounded", textbook_grad, "exact.x40", ".0e"),
+]
