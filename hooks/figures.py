@@ -108,10 +108,12 @@ def _start_workers(languages: list[str]) -> None:
         atexit.register(_pool.shutdown, wait=False, cancel_futures=True)
     # In the order the pages need them: the build waits for the first page's figures
     # (dicts keep insertion order, and todo follows the pages).
-    for items in groups.values():
+    for experiment, items in groups.items():
         future = _pool.submit(fr.render_group, str(_cache_dir), items)
         for name, lang in items:
             _pending[(lang, name)] = future
+        if callable(experiment):  # hooks/values.py reads the prose values this task stores
+            sg_common.experiment_tasks[fr.experiment_key(experiment)] = future
 
 
 def _result(name: str, lang: str) -> dict:

@@ -28,6 +28,11 @@ os.environ.setdefault("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
 
 log = logging.getLogger("mkdocs.hooks.sg_common")
 
+# Worker tasks of the figures hook, by experiment (sg_figure_render.experiment_key): each
+# also stores the prose values computed from its experiment, which hooks/values.py waits
+# for instead of running the experiment a second time in this process.
+experiment_tasks: dict = {}
+
 _last_hash: str | None = None
 _build_hash: str | None = None  # fixed for one outer build (the sub-builds reuse it)
 

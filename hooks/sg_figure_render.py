@@ -110,4 +110,38 @@ def render_group(
             out.append((name, lang, meta, None, notes))
         except FigureError as exc:
             out.append((name, lang, None, str(exc), []))
+    if items:
+        write_values(Path(cache_dir), items[0][0])
     return out
+
+
+def experiment_key(func) -> str:
+    """A name for an experiment function that is the same in every process."""
+    return f"{func.__module__}.{func.__qualname__}"
+
+
+def values_path(cache_dir: Path, key: str) -> Path:
+    return cache_dir / f"values.{key}.json"
+
+
+def write_values(cache_dir: Path, figure: str) -> None:
+    """Store the raw prose values computed from figure ``figure``'s experiment (run here
+    already), so that the main process need not run it again (hooks/values.py). A value
+    that fails is left out: the main process computes it and reports the error."""
+    from sigmoid_guide import values
+    from sigmoid_guide.figures import registry
+
+    spec = registry.FIGURES.get(figure)
+    if spec is None:
+        return
+    raw = {}
+    for name, value_spec in values.VALUES.items():
+        if value_spec.source is spec.experiment:
+            try:
+                raw[name] = values.value(name)
+            except Exception:  # reported by the main process, which computes it again
+                continue
+    path = values_path(cache_dir, experiment_key(spec.experiment))
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    tmp.write_text(json.dumps(raw, sort_keys=True), encoding="utf-8")
+    tmp.replace(path)

@@ -5,18 +5,22 @@ writes the Korean particle that fits the rendered number (see
 ``sigmoid_guide.values.korean_particle``). An unknown name, a malformed placeholder or
 a particle that cannot follow the number fails the build, naming the page.
 
-Values are computed in this process from the same memoised experiments as the
-figures rendered here, and kept in ``.cache/values/<package hash>/values.json`` so
-that a rebuild with an unchanged package (``mkdocs serve``, the English sub-build)
-runs no experiment for them.
+A value whose experiment a figure worker runs (hooks/figures.py) is taken from what
+that worker stored beside the figures (sg_figure_render.write_values), waiting for it if
+need be; the others are computed here, from the same memoised experiments as the
+figures rendered here. The rendered texts are kept in
+``.cache/values/<package hash>/values.json``, so that a rebuild with an unchanged
+package (``mkdocs serve``, the English sub-build) runs no experiment for them.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from concurrent.futures import wait
 
 import sg_common
+import sg_figure_render as fr
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -63,7 +67,11 @@ def text_of(name: str, particle: str | None, where: str) -> str:
         from sigmoid_guide import values
 
         try:
-            _texts[key] = values.value_text(name, particle)
+            raw = _from_worker(values.VALUES[name].source, name) if name in values.VALUES else None
+            if raw is not None:
+                _texts[key] = values.text_of_raw(name, raw, particle)
+            else:
+                _texts[key] = values.value_text(name, particle)
         except KeyError:
             known = len(values.VALUES)
             raise PluginError(
@@ -74,6 +82,18 @@ def text_of(name: str, particle: str | None, where: str) -> str:
             raise PluginError(f"{where}: [[value: {name}]]: {exc}") from exc
         _save()
     return _texts[key]
+
+
+def _from_worker(source, name: str):
+    """The raw value ``name`` as a figure worker stored it, or None if none does."""
+    key = fr.experiment_key(source)
+    task = sg_common.experiment_tasks.get(key)
+    path = fr.values_path(sg_common.versioned_cache("figures", sg_common.build_hash()), key)
+    if task is not None and not path.exists():
+        wait([task])
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8")).get(name)
 
 
 def substitute(markdown: str, where: str) -> str:

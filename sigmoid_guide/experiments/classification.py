@@ -82,17 +82,26 @@ _DIGITS = 60
 
 
 def _exact_softplus_and_sigmoid(z: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """softplus(z), softplus(−z) and σ(z) in decimal arithmetic, rounded to float64."""
+    """softplus(z), softplus(−z) and σ(z) in decimal arithmetic, rounded to float64.
+
+    Each |z| is worked out once (the sweep is symmetric): softplus(−a) = softplus(a) − a
+    and σ(−a) = 1 − σ(a) are exact in decimal arithmetic too.
+    """
     plus, minus, sig = [], [], []
+    memo: dict[Decimal, tuple[Decimal, Decimal]] = {}
     with localcontext() as ctx:
         ctx.prec = _DIGITS
         for v in z:
             d = Decimal(float(v))
-            e = d.exp()
-            sp = (1 + e).ln()
+            a = abs(d)
+            if a not in memo:
+                e = (-a).exp()
+                memo[a] = (a + (1 + e).ln(), 1 / (1 + e))  # softplus(a), σ(a)
+            sp_a, sig_a = memo[a]
+            sp, s = (sp_a, sig_a) if d >= 0 else (sp_a - a, 1 - sig_a)
             plus.append(float(sp))
             minus.append(float(sp - d))  # softplus(−z) = softplus(z) − z
-            sig.append(float(e / (1 + e)))
+            sig.append(float(s))
     return np.array(plus), np.array(minus), np.array(sig)
 
 

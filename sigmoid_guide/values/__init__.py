@@ -28,6 +28,7 @@ __all__ = [
     "ValueSpec",
     "format_number",
     "korean_particle",
+    "text_of_raw",
     "value",
     "value_names",
     "value_text",
@@ -116,4 +117,9 @@ def value_text(name: str, particle: str | None = None) -> str:
         KeyError: an unknown name.
         ValueError: a non-finite value, or a particle that cannot follow it.
     """
-    return with_particle(format_number(value(name), _spec(name).fmt), particle)
+    return text_of_raw(name, value(name), particle)
+
+
+def text_of_raw(name: str, raw: float | int, particle: str | None = None) -> str:
+    """:func:`value_text` for a value already computed (e.g. in another process)."""
+    return with_particle(format_number(raw, _spec(name).fmt), particle)
