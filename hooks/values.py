@@ -16,7 +16,6 @@ package (``mkdocs serve``, the English sub-build) runs no experiment for them.
 from __future__ import annotations
 
 import json
-import re
 from concurrent.futures import wait
 
 import sg_common
@@ -24,9 +23,6 @@ import sg_figure_render as fr
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-PLACEHOLDER = re.compile(
-    r"\[\[value:[ \t]*([A-Za-z0-9_.-]+)[ \t]*(?:\|[ \t]*([^\]\s]+)[ \t]*)?\]\]"
-)
 LOOSE = "[[value:"
 
 _texts: dict[tuple[str, str | None], str] = {}
@@ -98,6 +94,8 @@ def _from_worker(source, name: str):
 
 def substitute(markdown: str, where: str) -> str:
     """Replace every placeholder in ``markdown``; refuse leftovers."""
+    from sigmoid_guide.values import PLACEHOLDER
+
     out = PLACEHOLDER.sub(lambda m: text_of(m.group(1), m.group(2), where), markdown)
     if LOOSE in out:
         line = out[: out.index(LOOSE)].count("\n") + 1

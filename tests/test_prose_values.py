@@ -7,7 +7,6 @@ allowed; the build itself fails on an unknown placeholder (tests/test_site_failu
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import pytest
 from prose_numbers import CONSTANTS, typed_numbers
 
 from sigmoid_guide import values
-from sigmoid_guide.values import format_number, korean_particle, value_text
+from sigmoid_guide.values import PLACEHOLDER, format_number, korean_particle, value_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -23,9 +22,6 @@ DOCS = ROOT / "docs"
 NOT_PROSE = {"references.md"}
 PAGES = sorted(
     p.relative_to(DOCS).as_posix() for p in DOCS.glob("*/*.md") if p.name not in NOT_PROSE
-)
-PLACEHOLDER = re.compile(
-    r"\[\[value:[ \t]*([A-Za-z0-9_.-]+)[ \t]*(?:\|[ \t]*([^\]\s]+)[ \t]*)?\]\]"
 )
 
 

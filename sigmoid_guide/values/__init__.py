@@ -14,6 +14,7 @@ The specs are grouped by page topic in the modules of this package (``zigzag``,
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +25,7 @@ from ..experiments import run_once
 from ._format import format_number, korean_particle, with_particle
 
 __all__ = [
+    "PLACEHOLDER",
     "VALUES",
     "ValueSpec",
     "format_number",
@@ -33,6 +35,12 @@ __all__ = [
     "value_names",
     "value_text",
 ]
+
+#: ``[[value: NAME]]`` or ``[[value: NAME|PARTICLE]]`` in a page: group 1 is the name,
+#: group 2 the Korean particle pair (or None).
+PLACEHOLDER = re.compile(
+    r"\[\[value:[ \t]*([A-Za-z0-9_.-]+)[ \t]*(?:\|[ \t]*([^\]\s]+)[ \t]*)?\]\]"
+)
 
 #: Modules holding the specs, in the order of the pages that use them.
 _MODULES = ("shape", "classification", "outliers", "vanishing", "zigzag", "cost")
