@@ -16,6 +16,7 @@ package (``mkdocs serve``, the English sub-build) runs no experiment for them.
 from __future__ import annotations
 
 import json
+import re
 from concurrent.futures import wait
 
 import sg_common
@@ -92,11 +93,27 @@ def _from_worker(source, name: str):
     return json.loads(path.read_text(encoding="utf-8")).get(name)
 
 
+# Math, where a value is part of the formula and stays plain text.
+_MATH = re.compile(r"\\\(.*?\\\)|\\\[.*?\\\]|\$\$.*?\$\$|\$[^$\n]+\$", re.S)
+
+
 def substitute(markdown: str, where: str) -> str:
-    """Replace every placeholder in ``markdown``; refuse leftovers."""
+    """Replace every placeholder in ``markdown``; refuse leftovers.
+
+    Outside math a value is wrapped in ``<span class="sg-value">``, which the site's
+    CSS keeps on one line: a browser would otherwise break "2.8e-85" after its hyphen.
+    """
     from sigmoid_guide.values import PLACEHOLDER
 
-    out = PLACEHOLDER.sub(lambda m: text_of(m.group(1), m.group(2), where), markdown)
+    math = [m.span() for m in _MATH.finditer(markdown)]
+
+    def rendered(m: re.Match) -> str:
+        text = text_of(m.group(1), m.group(2), where)
+        if any(start <= m.start() < end for start, end in math):
+            return text
+        return f'<span class="sg-value">{text}</span>'
+
+    out = PLACEHOLDER.sub(rendered, markdown)
     if LOOSE in out:
         line = out[: out.index(LOOSE)].count("\n") + 1
         raise PluginError(f"{where}:{line}: malformed '[[value:' placeholder")

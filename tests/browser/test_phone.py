@@ -1,6 +1,6 @@
 """At a phone's width (390 × 844 CSS px), in a real browser, on every page of both
-languages: Korean lines break between words, the copy button hides no code, and the
-language menu marks the page's language."""
+languages: Korean lines break between words, measured values stay on one line, the copy
+button hides no code, and the language menu marks the page's language."""
 
 from __future__ import annotations
 
@@ -39,7 +39,9 @@ PROBE = """() => {
     weight: getComputedStyle(a).fontWeight,
     underline: getComputedStyle(a).textDecorationLine,
   }));
-  return {breaks, covered, links, prose: prose.length};
+  const values = [...document.querySelectorAll('.md-content .sg-value')]
+    .map(el => getComputedStyle(el).whiteSpace);
+  return {breaks, covered, links, prose: prose.length, values};
 }"""
 
 
@@ -73,6 +75,16 @@ def test_korean_lines_break_between_words(phone_reports):
         if wrong or not r["prose"]:
             problems.append(f"/{p.rel}: {r['prose']} prose elements, not {want}: {wrong}")
     assert not problems, "\n".join(problems)
+
+
+def test_measured_values_stay_on_one_line(phone_reports):
+    """hooks/values.py wraps each value outside math; "2.8e-85" must not break at "-"."""
+    found = sum(len(r["values"]) for r in phone_reports.values())
+    wrapping = {
+        f"/{p.rel}": r["values"] for p, r in phone_reports.items() if set(r["values"]) - {"nowrap"}
+    }
+    assert found > 100, f"only {found} measured values on the whole site"
+    assert not wrapping, f"values that may wrap: {wrapping}"
 
 
 def test_copy_button_hides_no_code(phone_reports):
