@@ -27,7 +27,9 @@ from mkdocs.plugins import event_priority
 LOOSE = "[[value:"
 
 _texts: dict[tuple[str, str | None], str] = {}
+_worker_values: dict[str, dict] = {}  # experiment key -> raw values a worker stored
 _hash: str | None = None
+_dirty = False  # _texts has entries that the cache file lacks
 
 
 def _cache_file():
@@ -40,6 +42,7 @@ def _load() -> None:
     if _hash == digest:
         return
     _texts.clear()
+    _worker_values.clear()
     _hash = digest
     path = _cache_file()
     if path.exists():
@@ -49,48 +52,58 @@ def _load() -> None:
 
 
 def _save() -> None:
+    global _dirty
+    if not _dirty:
+        return
     data = {f"{n}|{p}" if p else n: t for (n, p), t in sorted(_texts.items(), key=str)}
     path = _cache_file()
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     tmp.replace(path)
+    _dirty = False
 
 
 def text_of(name: str, particle: str | None, where: str) -> str:
     """The rendered value (cached per package version); PluginError naming ``where``."""
+    global _dirty
     _load()
     key = (name, particle)
     if key not in _texts:
         from sigmoid_guide import values
 
+        spec = values.VALUES.get(name)
+        if spec is None:
+            raise PluginError(
+                f"{where}: [[value: {name}]]: no experiment provides this value "
+                f"({len(values.VALUES)} values are registered in sigmoid_guide/values/)"
+            )
         try:
-            raw = _from_worker(values.VALUES[name].source, name) if name in values.VALUES else None
+            raw = _from_worker(spec.source, name)
             if raw is not None:
                 _texts[key] = values.text_of_raw(name, raw, particle)
             else:
                 _texts[key] = values.value_text(name, particle)
-        except KeyError:
-            known = len(values.VALUES)
-            raise PluginError(
-                f"{where}: [[value: {name}]]: no experiment provides this value "
-                f"({known} values are registered in sigmoid_guide/values/)"
-            ) from None
-        except (TypeError, ValueError) as exc:
+        except (LookupError, AttributeError, TypeError, ValueError) as exc:
+            # A spec whose path does not fit its result, a non-finite value, a
+            # particle that cannot follow the number.
             raise PluginError(f"{where}: [[value: {name}]]: {exc}") from exc
-        _save()
+        _dirty = True
     return _texts[key]
 
 
 def _from_worker(source, name: str):
     """The raw value ``name`` as a figure worker stored it, or None if none does."""
     key = fr.experiment_key(source)
-    task = sg_common.experiment_tasks.get(key)
-    path = fr.values_path(sg_common.versioned_cache("figures", sg_common.build_hash()), key)
-    if task is not None and not path.exists():
-        wait([task])
-    if not path.exists():
-        return None
-    return json.loads(path.read_text(encoding="utf-8")).get(name)
+    if key not in _worker_values:
+        task = sg_common.experiment_tasks.get(key)
+        cache = sg_common.versioned_cache("figures", sg_common.build_hash())
+        path = fr.values_path(cache, key)
+        if task is not None and not path.exists():
+            wait([task])
+        if not path.exists():
+            return None  # no worker ran this experiment: computed here
+        _worker_values[key] = json.loads(path.read_text(encoding="utf-8"))
+    return _worker_values[key].get(name)
 
 
 # Math, where a value is part of the formula and stays plain text.
@@ -123,3 +136,7 @@ def substitute(markdown: str, where: str) -> str:
 @event_priority(100)  # before the figures hook and anything that reads the text
 def on_page_markdown(markdown, page, config, files):
     return substitute(markdown, page.file.src_uri)
+
+
+def on_post_build(config):
+    _save()  # once per build, not once per new value
