@@ -49,6 +49,9 @@ WORKERS = 2
 # largest element painted first is a paragraph on every page), and a figure fetched
 # early competes with the page's CSS on a slow connection.
 LOADING = 'loading="lazy" decoding="async"'
+# Below this width a page gets the narrow (phone) version of each figure; from 600 px on
+# the wide one is shown at 90 % of its size or more.
+NARROW_MEDIA = "(max-width: 599.98px)"
 
 _cache_dir: Path | None = None
 _meta: dict[tuple[str, str], dict] = {}  # (lang, name) -> {"file", "alt", "caption", ...}
@@ -192,9 +195,11 @@ def on_files(files, config):
 
 
 def _add_file(files, config, name: str, path: str) -> None:
-    uri = f"figures/{name}.svg"
-    if files.get_file_from_path(uri) is None:
-        files.append(File.generated(config, uri, abs_src_path=path))
+    for variant in fr.VARIANTS:
+        uri = f"figures/{name}{variant}.svg"
+        if files.get_file_from_path(uri) is None:
+            src = str(fr.variant_path(path, variant))
+            files.append(File.generated(config, uri, abs_src_path=src))
 
 
 def _escape(text: str) -> str:
@@ -225,13 +230,39 @@ def on_page_markdown(markdown, page, config, files):
     return DIRECTIVE.sub(figure, markdown)
 
 
+# The <img> Markdown made of a figure (MkDocs has made its src relative to the page).
+_FIGURE_IMG = re.compile(
+    r'(<figure class="sg-figure">\s*)'
+    r'(<img\b[^>]*\bsrc="((?:[^"]*/)?figures/([A-Za-z0-9_.-]+?))\.svg"[^>]*>)'
+)
+
+
+def _pictures(m: re.Match, lang: str) -> str:
+    """The light and the dark version of a figure, each a <picture> whose narrow source
+    the browser takes on a phone. site.css shows the one of the page's palette; the
+    other, display: none and loaded lazily, is never fetched."""
+    head, img, base, name = m.groups()
+    narrow = _meta[(lang, name)]["narrow"]
+    out = [head]
+    for palette, suffix in (("light", ""), ("dark", ".dark")):
+        out.append(
+            f'<picture class="sg-figure__{palette}">'
+            f'<source media="{NARROW_MEDIA}" srcset="{base}.narrow{suffix}.svg" '
+            f'width="{narrow["width"]}" height="{narrow["height"]}">'
+            + img.replace(f'{base}.svg"', f'{base}{suffix}.svg"')
+            + "</picture>"
+        )
+    return "".join(out)
+
+
 def on_page_content(html, page, config, files):
     if LOOSE in html:
         log.warning(
             "%s: a '[[figure:' directive was not replaced (it must be alone on its line)",
             page.file.src_uri,
         )
-    return html
+    lang = config.theme["language"]
+    return _FIGURE_IMG.sub(lambda m: _pictures(m, lang), html)
 
 
 def on_post_build(config):

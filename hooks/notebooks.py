@@ -393,6 +393,48 @@ def _rewrite_links(content: str, page, files) -> str:
     return _HREF.sub(repl, content)
 
 
+_SVG_IMG = re.compile(
+    r'<img alt="([^"]*)" src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"\s*/?>'
+)
+
+
+def _figure_files(content: str, page, config) -> str:
+    """SVG outputs become files beside the page, each with its dark-palette version
+    (mapped from the light one, as the site's figures are), shown as the page's palette
+    asks. Inline, both would be downloaded with the page; as lazily loaded files, the
+    hidden one never is."""
+    import base64
+    import hashlib
+
+    from sigmoid_guide.figures import dark_svg
+
+    page_dir = Path(config.site_dir) / page.url
+    page_dir.mkdir(parents=True, exist_ok=True)
+
+    def files_for(m: re.Match) -> str:
+        alt, data = m.groups()
+        light = base64.b64decode(data).decode("utf-8")
+        name = "figure-" + hashlib.sha256(light.encode("utf-8")).hexdigest()[:12]
+        size = re.search(r'<svg\b[^>]*?\bwidth="([\d.]+)pt"[^>]*?\bheight="([\d.]+)pt"', light)
+        dims = (
+            f' width="{round(float(size.group(1)) * 4 / 3)}"'
+            f' height="{round(float(size.group(2)) * 4 / 3)}"'
+            if size
+            else ""
+        )
+        out = []
+        for palette, text in (("light", light), ("dark", dark_svg(light))):
+            file = f"{name}.svg" if palette == "light" else f"{name}.dark.svg"
+            (page_dir / file).write_text(text, encoding="utf-8")
+            out.append(
+                f'<img class="sg-nb-figure sg-nb-figure--{palette}" alt="{alt}" src="{file}"'
+                f'{dims} loading="lazy" decoding="async">'
+            )
+        return "".join(out)
+
+    return _SVG_IMG.sub(files_for, content)
+
+
 @event_priority(50)  # before hooks/mathml.py (-50) and the others
 def on_page_content(content, page, config, files):
     if not getattr(page, "nb_url", None):
@@ -409,6 +451,7 @@ def on_page_content(content, page, config, files):
     content = _fix_headings(content, page)
     content = _renumber_copy_ids(content)
     content = _apply_alt_texts(content, page)
+    content = _figure_files(content, page, config)
     content = _rewrite_links(content, page, files)
     if 'data-mime-type="application/vnd.jupyter.stderr"' in content:
         log.warning("%s: a cell wrote to stderr (a warning?); see the page", page.file.src_uri)

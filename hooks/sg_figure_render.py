@@ -35,13 +35,25 @@ def _px(value: bytes, unit: bytes | None) -> int:
     return round(v * 96 / 72) if unit in (None, b"pt") else round(v)
 
 
+# The versions of each figure: wide (desktop) and narrow (phone) layouts, each in the
+# light and the dark palette. "" is the wide light one, figures/NAME.svg on the site.
+VARIANTS = ("", ".narrow", ".dark", ".narrow.dark")
+
+
 def paths(cache_dir: Path, name: str, lang: str) -> tuple[Path, Path]:
     return cache_dir / f"{name}.{lang}.svg", cache_dir / f"{name}.{lang}.json"
 
 
+def variant_path(svg_path: Path | str, variant: str) -> Path:
+    """The cached file of one version, from the path of the wide light one."""
+    svg_path = Path(svg_path)
+    return svg_path.with_name(svg_path.name[: -len(".svg")] + variant + ".svg")
+
+
 def cached(cache_dir: Path, name: str, lang: str) -> dict | None:
     svg_path, meta_path = paths(cache_dir, name, lang)
-    if svg_path.exists() and meta_path.exists():
+    # The metadata is written last: when it is there, every version is.
+    if meta_path.exists():
         return json.loads(meta_path.read_text(encoding="utf-8")) | {"file": str(svg_path)}
     return None
 
@@ -64,6 +76,7 @@ def render(cache_dir: Path, name: str, lang: str) -> tuple[dict, list[str]]:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             svg = registry.render_svg(name, lang)
+            narrow = registry.render_svg(name, lang, narrow=True)
             alt = registry.alt_text(name, lang)
             caption = registry.caption_text(name, lang)
     except Exception as exc:
@@ -74,28 +87,39 @@ def render(cache_dir: Path, name: str, lang: str) -> tuple[dict, list[str]]:
     if problems:
         raise FigureError(f"figure {name} ({lang}): missing glyphs: {problems[:3]}")
     notes = [f"figure {name} ({lang}): {w.category.__name__}: {w.message}" for w in caught]
-    if isinstance(svg, str):
-        svg = svg.encode("utf-8")
     if not alt or not alt.strip():
         raise FigureError(f"figure {name} ({lang}) has no alt text")
-    m = _SIZE.search(svg[:4000])
-    if not m:
-        raise FigureError(f"figure {name} ({lang}): no width/height on the <svg> element")
+    from sigmoid_guide.figures import dark_svg
+
+    versions = {}
+    for variant, light in (("", svg), (".narrow", narrow)):
+        text = light.decode("utf-8")
+        versions[variant] = text
+        versions[variant + ".dark"] = dark_svg(text)
     meta = {
         "alt": alt.strip(),
         "caption": caption.strip() if caption else None,
-        "width": _px(m.group(1), m.group(2)),
-        "height": _px(m.group(3), m.group(4)),
+        **_size(svg, name, lang, ""),
+        "narrow": _size(narrow, name, lang, " (narrow)"),
     }
     svg_path, meta_path = paths(cache_dir, name, lang)
     cache_dir.mkdir(parents=True, exist_ok=True)
-    tmp = svg_path.with_suffix(f".tmp{os.getpid()}")
-    tmp.write_bytes(svg)
-    tmp.replace(svg_path)
+    for variant, text in versions.items():
+        target = variant_path(svg_path, variant)
+        tmp = target.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_bytes(text.encode("utf-8"))
+        tmp.replace(target)
     tmp = meta_path.with_suffix(f".tmp{os.getpid()}")
     tmp.write_text(json.dumps(meta, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     tmp.replace(meta_path)
     return meta | {"file": str(svg_path)}, notes
+
+
+def _size(svg: bytes, name: str, lang: str, which: str) -> dict[str, int]:
+    m = _SIZE.search(svg[:4000])
+    if not m:
+        raise FigureError(f"figure {name} ({lang}){which}: no width/height on the <svg> element")
+    return {"width": _px(m.group(1), m.group(2)), "height": _px(m.group(3), m.group(4))}
 
 
 def render_group(

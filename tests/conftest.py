@@ -205,7 +205,9 @@ class Page:
         return html.unescape("".join(self._parsed().article_parts))
 
     def figure_names(self) -> list[str]:
-        return re.findall(r'<img[^>]*\bsrc="(?:\.\./)*figures/([\w.-]+)\.svg"', self.text)
+        """Figures on the page, by the src of their light wide version (figures/NAME.svg;
+        the dark one is NAME.dark.svg, the narrow ones are sources of the <picture>)."""
+        return re.findall(r'<img[^>]*\bsrc="(?:\.\./)*figures/([\w-]+)\.svg"', self.text)
 
 
 @dataclass

@@ -5,6 +5,9 @@ of the page plus every same-site resource a browser fetches while loading it, ea
 counted once: stylesheets (and what their ``url(...)`` / ``@import`` name), scripts,
 images, icons, preloads, and what Material's search fetches at load time (its worker,
 ``search/search_index.json`` and the lunr language files). Notebook pages included.
+Each figure comes in four versions (light or dark palette, wide or narrow layout) of
+which a browser fetches only the one it shows (tests/browser/test_phone_figures.py), so
+a page is weighed once per palette and layout, and the heaviest counts.
 The table is written to test-artifacts/page-weight.txt.
 """
 
@@ -34,18 +37,44 @@ FETCHED_LINK_RELS = {
 }
 
 
+VIEWS = frozenset(
+    (palette, layout) for palette in ("light", "dark") for layout in ("wide", "narrow")
+)
+
+
 class _Refs(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.urls: list[str] = []
+        self.views: list[frozenset] = []  # for each url: the views that fetch it
+        self._picture: str | None = None  # palette of the <picture> we are in
         self.config: str | None = None
         self._in_config = False
+
+    def _add(self, url: str, views: frozenset = VIEWS) -> None:
+        self.urls.append(url)
+        self.views.append(views)
 
     def handle_starttag(self, tag, attrs):
         a = {k: v or "" for k, v in attrs}
         rel = set(a.get("rel", "").lower().split())
+        classes = set(a.get("class", "").split())
+        if tag == "picture":
+            self._picture = next(
+                (c.rsplit("__", 1)[1] for c in classes if c.startswith("sg-figure__")), None
+            )
+        palette = self._picture or next(
+            (c.rsplit("--", 1)[1] for c in classes if c.startswith("sg-nb-figure--")), None
+        )
+        if palette and tag in {"img", "source"}:
+            layout = {"source": {"narrow"}, "img": {"wide"} if self._picture else None}[tag]
+            views = frozenset(
+                v for v in VIEWS if v[0] == palette and (not layout or v[1] in layout)
+            )
+            self._add(a.get("src") or a["srcset"].split(",")[0].split()[0], views)
+            return
         if tag == "link" and rel & FETCHED_LINK_RELS and a.get("href"):
-            self.urls.append(a["href"])
+            self._add(a["href"])
         elif tag in {
             "script",
             "img",
@@ -56,14 +85,16 @@ class _Refs(HTMLParser):
             "audio",
             "input",
         } and a.get("src"):
-            self.urls.append(a["src"])
+            self._add(a["src"])
         if tag in {"img", "source"} and a.get("srcset"):
-            self.urls.append(a["srcset"].split(",")[0].split()[0])
+            self._add(a["srcset"].split(",")[0].split()[0])
         if tag == "script" and a.get("id") == "__config":
             self._in_config = True
 
     def handle_endtag(self, tag):
         self._in_config = False
+        if tag == "picture":
+            self._picture = None
 
     def handle_data(self, data):
         if self._in_config:
@@ -133,22 +164,28 @@ def _search_files(site: Path, page: Path, config: dict) -> set[Path]:
 
 
 def page_weight(site: Path, page: Path) -> tuple[int, dict[Path, int], list[str]]:
-    """(total compressed bytes, {file: compressed bytes}, [missing references])."""
+    """(total compressed bytes, {file: compressed bytes}, [missing references]) of the
+    heaviest view (palette and layout) of the page."""
     parser = _Refs()
     parser.feed(page.read_text(encoding="utf-8"))
     parser.close()
-    files: set[Path] = {page}
-    for ref in parser.urls:
-        target = _local(site, page, ref)
-        if target is not None:
-            files.add(target)
-            if target.suffix == ".css" and target.is_file():
-                _css_closure(site, target, files)
-    if parser.config:
-        files |= _search_files(site, page, json.loads(parser.config))
-    missing = sorted(str(f.relative_to(site)) for f in files if not f.is_file())
-    sizes = {f: _gzip_size(f) for f in files if f.is_file()}
-    return sum(sizes.values()), sizes, missing
+    heaviest: tuple[int, dict[Path, int], list[str]] | None = None
+    for view in sorted(VIEWS):
+        files: set[Path] = {page}
+        for ref, views in zip(parser.urls, parser.views, strict=True):
+            target = _local(site, page, ref) if view in views else None
+            if target is not None:
+                files.add(target)
+                if target.suffix == ".css" and target.is_file():
+                    _css_closure(site, target, files)
+        if parser.config:
+            files |= _search_files(site, page, json.loads(parser.config))
+        missing = sorted(str(f.relative_to(site)) for f in files if not f.is_file())
+        sizes = {f: _gzip_size(f) for f in files if f.is_file()}
+        if heaviest is None or sum(sizes.values()) > heaviest[0]:
+            heaviest = (sum(sizes.values()), sizes, missing)
+    assert heaviest is not None
+    return heaviest
 
 
 def test_no_page_transfers_more_than_500_kb(built_site):

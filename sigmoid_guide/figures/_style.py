@@ -9,8 +9,8 @@ Every figure of the guide goes through this module so that:
   minus sign U+2212 that NanumGothic lacks;
 * a missing glyph is an error, never a silent box in the published SVG;
 * the SVG bytes are identical on every run and in every process;
-* no global matplotlib state is touched: settings live in :func:`style_context`
-  (``matplotlib.rc_context``) and figures are plain :class:`~matplotlib.figure.Figure`
+* no global matplotlib state is touched: settings live in ``style_context``
+  (``matplotlib.rc_context``) and figures are plain ``Figure``
   objects drawn with the Agg canvas, never pyplot.
 
 The look: a solid, very light card with rounded corners behind each figure and dark text
@@ -43,6 +43,15 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 from matplotlib.ticker import LogFormatter, LogFormatterMathtext, NullLocator
 
+from ._layout import (
+    NARROW_PANEL_HEIGHT_IN,
+    NARROW_SINGLE_HEIGHT_IN,
+    NARROW_WIDTH_IN,
+    fit_narrow,
+    is_narrow,
+    settle,
+)
+
 __all__ = [
     "CARD",
     "COLORS",
@@ -51,6 +60,7 @@ __all__ = [
     "SERIES_COLORS",
     "TEXT",
     "FontNotFoundError",
+    "GuideFigure",
     "MissingGlyphError",
     "figure_context",
     "fmt_num",
@@ -248,7 +258,7 @@ class _Collector(logging.Handler):
 
 @contextmanager
 def strict_glyphs() -> Iterator[None]:
-    """Turn matplotlib's missing-glyph warnings and log messages into :class:`MissingGlyphError`.
+    """Turn matplotlib's missing-glyph warnings and log messages into ``MissingGlyphError``.
 
     Without this, a Korean label drawn with a font lacking Hangul becomes boxes, and a
     docs build only logs it (``--strict`` passes). Both channels are watched: the
@@ -286,24 +296,62 @@ def figure_context() -> Iterator[None]:
         yield
 
 
-def new_figure(width: float | None = None, height: float | None = None) -> Figure:
+class GuideFigure(Figure):
+    """A ``Figure`` that knows its layout (wide or narrow).
+
+    In the narrow layout, ``subplots`` stacks side-by-side panels in one column
+    (same axes array shape, so drawing code indexes it as in the wide layout) and
+    makes the figure as tall as its panels need.
+    """
+
+    narrow: bool = False
+    _card: FancyBboxPatch | None = None
+
+    def subplots(self, nrows: int = 1, ncols: int = 1, **kwargs: Any) -> Any:  # type: ignore[override]
+        if not self.narrow or ncols == 1:
+            return super().subplots(nrows, ncols, **kwargs)
+        panels = nrows * ncols
+        kwargs.pop("width_ratios", None)  # widths of side-by-side panels mean nothing stacked
+        kwargs.pop("height_ratios", None)
+        if kwargs.get("sharey") is True and nrows > 1:
+            kwargs["sharey"] = "all"
+        axes = super().subplots(panels, 1, **kwargs)
+        self.resize(NARROW_WIDTH_IN, NARROW_PANEL_HEIGHT_IN * panels + 0.35)
+        return axes.reshape(nrows, ncols) if nrows > 1 else axes
+
+    def resize(self, width: float, height: float) -> None:
+        """Set the size in inches, the card behind the figure included."""
+        self.set_size_inches(width, height)
+        if self._card is not None:
+            self._card.set_width(width)
+            self._card.set_height(height)
+
+
+def new_figure(width: float | None = None, height: float | None = None) -> GuideFigure:
     """Create a figure in the house style, with the rounded light card behind it.
 
-    Call it inside :func:`figure_context` (or :func:`style_context`): fonts, colours and
+    Call it inside ``figure_context`` (or ``style_context``): fonts, colours and
     the property cycle are read from rcParams when artists are created. Then add axes
     with ``fig.subplots(...)`` or ``fig.add_subplot(...)``.
+
+    In the narrow layout (``narrow_layout``) the size is
+    the phone's, whatever is asked (see ``GuideFigure``).
 
     Args:
         width: Width in inches (default 6.4).
         height: Height in inches (default 4.0).
 
     Returns:
-        A :class:`~matplotlib.figure.Figure` attached to an Agg canvas (no pyplot).
+        A ``Figure`` attached to an Agg canvas (no pyplot).
     """
     w = FIGSIZE[0] if width is None else float(width)
     h = FIGSIZE[1] if height is None else float(height)
+    narrow = is_narrow()
+    if narrow:
+        w, h = NARROW_WIDTH_IN, NARROW_SINGLE_HEIGHT_IN
     with style_context():
-        fig = Figure(figsize=(w, h), layout="constrained")
+        fig = GuideFigure(figsize=(w, h), layout="constrained")
+        fig.narrow = narrow
         FigureCanvasAgg(fig)
         # Drawn in inches (dpi_scale_trans) so the corners stay circular whatever the
         # aspect ratio; a patch in fig.patches takes no part in the layout.
@@ -319,6 +367,7 @@ def new_figure(width: float | None = None, height: float | None = None) -> Figur
         )
         fig.patches.append(card)
         card.set_figure(fig)
+        fig._card = card
     return fig
 
 
@@ -375,7 +424,7 @@ class _UnicodeLogFormatter(LogFormatter):
 
     Matplotlib's default labels are mathtext ("$10^{-5}$"); parsing mathtext took about
     a third of the time to render the guide's figures, and plain text needs no parser.
-    Which ticks get labels is decided by :class:`~matplotlib.ticker.LogFormatter`.
+    Which ticks get labels is decided by ``LogFormatter``.
     """
 
     def __init__(self, base: float, **kwargs: Any) -> None:
@@ -389,7 +438,7 @@ class _UnicodeLogFormatter(LogFormatter):
 def _log_axis_ticks(fig: Figure) -> None:
     """Plain-text labels on every log axis of ``fig``; no minor ticks on long ones.
 
-    Over more than :data:`_MINOR_TICK_DECADES` decades minor ticks are unlabelled marks
+    Over more than ``_MINOR_TICK_DECADES`` decades minor ticks are unlabelled marks
     packed eight to a decade, and each is a full matplotlib ``Tick`` (two lines, two
     texts): dropping them cut the time to draw all the guide's figures by about 8%.
     """
@@ -427,7 +476,13 @@ def _layout_once(fig: Figure) -> None:
     if engine is not None:
         if fig.axes:  # as Figure.draw does: there is nothing to lay out otherwise
             engine.execute(fig)
-        fig.set_layout_engine("none")
+            if getattr(fig, "narrow", False):
+                settle(fig, fig.canvas.get_renderer())
+        # set_layout_engine("none") would leave a placeholder engine, and savefig still
+        # draws twice when any engine is set; None (with the rc defaults off) leaves none.
+        with rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
+            fig.set_layout_engine(None)
+        assert fig.get_layout_engine() is None
 
 
 def save_svg(fig: Figure) -> bytes:
@@ -435,7 +490,7 @@ def save_svg(fig: Figure) -> bytes:
 
     The date and the creator (which names the matplotlib version) are left out of the
     metadata, clip-path ids use a fixed salt, and glyphs are written as paths. Missing
-    glyphs raise :class:`MissingGlyphError`. The figure must not be used afterwards.
+    glyphs raise ``MissingGlyphError``. The figure must not be used afterwards.
 
     Args:
         fig: The figure to render.
@@ -447,6 +502,8 @@ def save_svg(fig: Figure) -> bytes:
     try:
         _log_axis_ticks(fig)
         with figure_context():
+            if getattr(fig, "narrow", False):
+                fit_narrow(fig)
             _layout_once(fig)
             fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     finally:

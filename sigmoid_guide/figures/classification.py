@@ -102,7 +102,7 @@ def draw_bce(r: ClassificationResult, lang: str) -> Figure:
 
 
 def alt_bce(r: ClassificationResult, lang: str) -> str:
-    """Alt text of :func:`draw_bce`, with the measured thresholds and errors."""
+    """Alt text of ``draw_bce``, with the measured thresholds and errors."""
 
     return t("bce.alt", lang).format(
         z32=r.sigma_one_from["float32"],

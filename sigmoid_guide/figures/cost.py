@@ -151,7 +151,7 @@ def draw_gpu_fused(r: CostResult, lang: str) -> Figure:
 
 
 def alt_cpu(r: CostResult, lang: str) -> str:
-    """Alt text of :func:`draw_cpu`, listing every measured ratio."""
+    """Alt text of ``draw_cpu``, listing every measured ratio."""
     n, series, ratios = _cpu_table(r)
     parts = []
     for i, (b, o) in enumerate(series):
@@ -164,7 +164,7 @@ def alt_cpu(r: CostResult, lang: str) -> str:
 
 
 def alt_gpu(r: CostResult, lang: str) -> str:
-    """Alt text of :func:`draw_gpu`, with the range of throughput at the largest size."""
+    """Alt text of ``draw_gpu``, with the range of throughput at the largest size."""
     g = r.gpu
     parts = []
     for dt in g.dtypes:
@@ -179,7 +179,7 @@ def alt_gpu(r: CostResult, lang: str) -> str:
 
 
 def alt_gpu_fused(r: CostResult, lang: str) -> str:
-    """Alt text of :func:`draw_gpu_fused`."""
+    """Alt text of ``draw_gpu_fused``."""
     g = r.gpu
     fr = g.fused_ratio_to_relu
     return t("cost.fused.alt", lang).format(

@@ -102,7 +102,7 @@ def draw_outliers(r: OutlierResult, lang: str) -> Figure:
 
 
 def alt_outliers(r: OutlierResult, lang: str) -> str:
-    """Alt text of :func:`draw_outliers`, with the measured values (float64)."""
+    """Alt text of ``draw_outliers``, with the measured values (float64)."""
 
     def grads(prep: str) -> str:
         return ", ".join(f"{abs(float(g)):.2g}" for g in r.grad_outliers[f"{prep}/float64"])

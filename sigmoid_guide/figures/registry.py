@@ -1,7 +1,7 @@
 """Every figure of the guide: its experiment, its drawing function and its alt texts.
 
-:data:`FIGURES` maps a figure name (also its file name, ``<name>.svg``) to a
-:class:`FigureSpec`. Several figures may share one experiment function; experiments are
+``FIGURES`` maps a figure name (also its file name, ``<name>.svg``) to a
+``FigureSpec``. Several figures may share one experiment function; experiments are
 memoised per process by function, so each runs once even when every figure is rendered
 in both languages.
 """
@@ -9,12 +9,14 @@ in both languages.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 from matplotlib.figure import Figure
 
 from ..experiments import run_once
+from ._layout import narrow_layout
 from ._style import figure_context, save_svg
 from .strings import check_lang
 
@@ -43,9 +45,9 @@ class FigureSpec:
         name: File-name-safe identifier, e.g. ``"shape-activations"``.
         experiment: Pure, seeded function with no arguments returning plain data.
         draw: ``draw(result, lang)`` returns a matplotlib Figure (made with
-            :func:`sigmoid_guide.figures.new_figure`).
-        alt: Alt text per language (see :data:`TextSpec`).
-        caption: Optional caption per language (see :data:`TextSpec`).
+            ``sigmoid_guide.figures.new_figure``).
+        alt: Alt text per language (see ``TextSpec``).
+        caption: Optional caption per language (see ``TextSpec``).
     """
 
     name: str
@@ -175,7 +177,7 @@ def run_experiment(name: str) -> Any:
 
 
 def _text(spec: TextSpec, result: Any, lang: str) -> str:
-    """Resolve a :data:`TextSpec` for one language."""
+    """Resolve a ``TextSpec`` for one language."""
     if callable(spec):
         return spec(result, lang)
     return spec[lang]
@@ -201,14 +203,16 @@ def caption_text(name: str, lang: str) -> str | None:
     return _text(spec.caption, None, lang)
 
 
-def render_svg(name: str, lang: str) -> bytes:
+def render_svg(name: str, lang: str, *, narrow: bool = False) -> bytes:
     """Draw figure ``name`` in ``lang`` and return deterministic SVG bytes.
 
     Drawing and saving both run under the house style with missing glyphs as errors.
+    With ``narrow``, the figure is drawn in the phone layout (see
+    ``sigmoid_guide.figures.narrow_layout``).
     """
     check_lang(lang)
     spec = get_spec(name)
     result = run_experiment(name)
-    with figure_context():
+    with figure_context(), narrow_layout() if narrow else nullcontext():
         fig = spec.draw(result, lang)
     return save_svg(fig)

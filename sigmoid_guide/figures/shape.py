@@ -173,12 +173,12 @@ def draw_float_limits(r: ShapeResult, lang: str) -> Figure:
 
 
 def alt_activations(r: ShapeResult, lang: str) -> str:
-    """Alt text of :func:`draw_activations`."""
+    """Alt text of ``draw_activations``."""
     return t("shape.activations.alt", lang)
 
 
 def alt_derivatives(r: ShapeResult, lang: str) -> str:
-    """Alt text of :func:`draw_derivatives`, with the measured peaks."""
+    """Alt text of ``draw_derivatives``, with the measured peaks."""
     p = r.peak_derivative
     return t("shape.derivatives.alt", lang).format(
         sigmoid=p["sigmoid"], tanh=p["tanh"], hard=p["hard_sigmoid"], silu=p["silu"]
@@ -186,7 +186,7 @@ def alt_derivatives(r: ShapeResult, lang: str) -> str:
 
 
 def alt_float_limits(r: ShapeResult, lang: str) -> str:
-    """Alt text of :func:`draw_float_limits`, with the thresholds found."""
+    """Alt text of ``draw_float_limits``, with the thresholds found."""
     f32, f64 = r.limits["float32"], r.limits["float64"]
     return t("shape.limits.alt", lang).format(
         one32=f32.one_from,

@@ -1,7 +1,7 @@
 """The one bilingual string table of the figures: every label, title, legend and alt text.
 
 Each key maps to ``{"ko": ..., "en": ...}``. Figure code asks for text with
-:func:`t`; templates with ``{placeholders}`` are filled with ``str.format`` by the caller
+``t``; templates with ``{placeholders}`` are filled with ``str.format`` by the caller
 (for measured numbers in alt texts). Korean uses the standard terms of Korean ML texts
 (시그모이드 함수, 기울기 소실, 이진 교차 엔트로피, 조건수, 이상치 ...).
 """
@@ -598,7 +598,7 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
 
 
 def check_lang(lang: str) -> str:
-    """Return ``lang`` if it is one of :data:`LANGS`, else raise ``ValueError``.
+    """Return ``lang`` if it is one of ``LANGS``, else raise ``ValueError``.
 
     >>> check_lang("ko")
     'ko'
@@ -612,7 +612,7 @@ def t(key: str, lang: str) -> str:
     """Look up the text for ``key`` in language ``lang``.
 
     Args:
-        key: A key of :data:`STRINGS`, e.g. ``"common.loss"``.
+        key: A key of ``STRINGS``, e.g. ``"common.loss"``.
         lang: ``"ko"`` or ``"en"``.
 
     Returns:

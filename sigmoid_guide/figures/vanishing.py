@@ -1,10 +1,10 @@
 """Figures of the vanishing/exploding-gradient experiments.
 
-Five figures, each drawn from a result of :mod:`sigmoid_guide.experiments.vanishing`:
-per-layer gradient norms (:func:`draw_grad_norms`), the 0.25^L rule against the
-measurement (:func:`draw_bound`), the weight-scale sweep (:func:`draw_weight_scale`),
-per-layer activation distributions (:func:`draw_activations`) and training curves
-(:func:`draw_training`). Every ``alt_*`` function writes the figure's alt text with the
+Five figures, each drawn from a result of ``sigmoid_guide.experiments.vanishing``:
+per-layer gradient norms (``draw_grad_norms``), the 0.25^L rule against the
+measurement (``draw_bound``), the weight-scale sweep (``draw_weight_scale``),
+per-layer activation distributions (``draw_activations``) and training curves
+(``draw_training``). Every ``alt_*`` function writes the figure's alt text with the
 measured numbers.
 """
 
@@ -110,7 +110,7 @@ def draw_grad_norms(r: ActivationComparison, lang: str) -> Figure:
 
 
 def alt_grad_norms(r: ActivationComparison, lang: str) -> str:
-    """Alt text of :func:`draw_grad_norms`, with the first-to-last layer ratios."""
+    """Alt text of ``draw_grad_norms``, with the first-to-last layer ratios."""
     ri, rt = r.ratio_init, r.ratio_trained
     return t("vanishing.grad.alt", lang).format(
         depth=r.setup.depth,
@@ -180,7 +180,7 @@ def draw_bound(r: SigmoidBound, lang: str) -> Figure:
 
 
 def alt_bound(r: SigmoidBound, lang: str) -> str:
-    """Alt text of :func:`draw_bound`, with the measured and bounding ratios."""
+    """Alt text of ``draw_bound``, with the measured and bounding ratios."""
     depth = len(r.layers)
     return t("vanishing.bound.alt", lang).format(
         depth=depth,
@@ -293,7 +293,7 @@ def draw_weight_scale(r: WeightScaleSweep, lang: str) -> Figure:
 
 
 def alt_weight_scale(r: WeightScaleSweep, lang: str) -> str:
-    """Alt text of :func:`draw_weight_scale`, with where the gradient starts to grow."""
+    """Alt text of ``draw_weight_scale``, with where the gradient starts to grow."""
     i1 = int(np.argmin(np.abs(r.scales - 1.0)))
     return t("vanishing.sweep.alt", lang).format(
         lo=fmt_num(float(r.scales[0]), ".2f"),
@@ -376,7 +376,7 @@ def draw_activations(r: ActivationStatistics, lang: str) -> Figure:
 
 
 def alt_activations(r: ActivationStatistics, lang: str) -> str:
-    """Alt text of :func:`draw_activations`, with saturation and spread figures."""
+    """Alt text of ``draw_activations``, with saturation and spread figures."""
     spread = r.input_spread
     return t("vanishing.dist.alt", lang).format(
         depth=r.percentiles.shape[1],
@@ -421,7 +421,7 @@ def draw_training(r: ActivationComparison, lang: str) -> Figure:
 
 
 def alt_training(r: ActivationComparison, lang: str) -> str:
-    """Alt text of :func:`draw_training`, with the final losses."""
+    """Alt text of ``draw_training``, with the final losses."""
     final = r.losses[:, -1]
     return t("vanishing.train.alt", lang).format(
         steps=r.setup.steps,

@@ -190,7 +190,7 @@ def draw_conditioning(r: ZigzagResult, lang: str) -> Figure:
 
 
 def alt_trajectories(r: ZigzagResult, lang: str) -> str:
-    """Alt text of :func:`draw_trajectories`."""
+    """Alt text of ``draw_trajectories``."""
     return t("zigzag.traj.alt", lang).format(
         kp=r.condition_number["positive"],
         kc=r.condition_number["centered"],
@@ -200,7 +200,7 @@ def alt_trajectories(r: ZigzagResult, lang: str) -> str:
 
 
 def alt_sign_fraction(r: ZigzagResult, lang: str) -> str:
-    """Alt text of :func:`draw_sign_fraction`, with every measured fraction."""
+    """Alt text of ``draw_sign_fraction``, with every measured fraction."""
 
     def row(key: str) -> str:
         pairs = zip(r.batch_sizes, r.same_sign_fraction[key], strict=True)
@@ -212,7 +212,7 @@ def alt_sign_fraction(r: ZigzagResult, lang: str) -> str:
 
 
 def alt_conditioning(r: ZigzagResult, lang: str) -> str:
-    """Alt text of :func:`draw_conditioning`."""
+    """Alt text of ``draw_conditioning``."""
     return t("zigzag.cond.alt", lang).format(
         kp=r.condition_number["positive"],
         kc=r.condition_number["centered"],

@@ -324,7 +324,8 @@ def new_context(browser, scheme: str = "light"):
 
 def _figure_shots(page) -> dict[str, bytes | str]:
     shots: dict[str, bytes | str] = {}
-    for i, img in enumerate(page.locator(".md-content figure img").all()):
+    # The version of each figure that is displayed (the other palette's is display: none).
+    for i, img in enumerate(page.locator(".md-content figure img:visible").all()):
         key = f"{i}:{img.get_attribute('src')}"
         try:
             shots[key] = img.screenshot(animations="disabled", timeout=5000)
