@@ -1,10 +1,10 @@
 """sigmoid_guide: exact, fast and strict sigmoid-family activations.
 
 The package behind the bilingual sigmoid guide: numerically stable activations
-(:func:`sigmoid`, :func:`sigmoid_grad`, :func:`log_sigmoid`, :func:`logit`,
-:func:`binary_cross_entropy_with_logits`), the activations the guide compares against
-(:func:`tanh`, :func:`relu`, :func:`hard_sigmoid`, :func:`silu`), the textbook
-:func:`naive_sigmoid` kept as a warning, and the experiments and figures of the site.
+(``sigmoid``, ``sigmoid_grad``, ``log_sigmoid``, ``logit``,
+``binary_cross_entropy_with_logits``), the activations the guide compares against
+(``tanh``, ``relu``, ``hard_sigmoid``, ``silu``), the textbook
+``naive_sigmoid`` kept as a warning, and the experiments and figures of the site.
 """
 
 from .activations import (

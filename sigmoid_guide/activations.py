@@ -1,6 +1,6 @@
 """Sigmoid and the activations the guide compares it with.
 
-Every function here (except :func:`naive_sigmoid`, kept as the textbook counter-example)
+Every function here (except ``naive_sigmoid``, kept as the textbook counter-example)
 
 * accepts a Python number, a (nested) sequence or a NumPy array of any shape;
 * keeps float16, float32 and float64 (float16 is computed in float32 and rounded once);
@@ -43,7 +43,7 @@ def _apply(kernel: Callable[[np.ndarray], np.ndarray], x: Any, func: str) -> Any
 
 
 def _run(kernel: Callable[[np.ndarray], np.ndarray], arr: np.ndarray, is_scalar: bool) -> Any:
-    """Apply ``kernel`` to an array that has passed :func:`as_float_array`."""
+    """Apply ``kernel`` to an array that has passed ``as_float_array``."""
     work = arr.astype(np.float32) if arr.dtype == np.float16 else arr
     # Kernels write into their result in place, which a 0-d array does not allow
     # (NumPy returns scalars from ufuncs on it), so they always see at least 1-d.
@@ -223,7 +223,7 @@ def naive_sigmoid(x: ArrayLike) -> Any:
     It warns "overflow encountered in exp" for x < −709.78 (float64) or −88.72
     (float32), flushes results that should be subnormal to 0, allocates three temporary
     arrays, and turns unsigned integers into garbage (−x wraps around: for
-    ``np.uint8(1)`` it computes 1/(1 + e^255), that is σ(−255)). Compare :func:`sigmoid`.
+    ``np.uint8(1)`` it computes 1/(1 + e^255), that is σ(−255)). Compare [`sigmoid`][].
 
     Examples:
         >>> import numpy as np

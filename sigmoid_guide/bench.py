@@ -11,11 +11,11 @@ benchmark times every path this machine can run: the one NumPy picks in this pro
 then each lower one in a new process of its own with ``NPY_DISABLE_CPU_FEATURES`` set
 (``--this-path-only`` times just the first). Each table says which path it is.
 
-Beside each sigmoid/expit ratio it prints the *floor*: :func:`floor`, ``np.exp`` then one
+Beside each sigmoid/expit ratio it prints the *floor*: [`floor`][], ``np.exp`` then one
 ``np.divide``, the least arithmetic any NumPy sigmoid needs, measured in the same run.
-It also times each pass of :func:`~sigmoid_guide.kernels.sigmoid_kernel` separately
-(:func:`kernel_passes`), so a reader can see where the time goes and whether a goal is
-out of reach on a path.
+It also times each pass of [`sigmoid_kernel`][sigmoid_guide.kernels.sigmoid_kernel]
+separately ([`kernel_passes`][]), so a reader can see where the time goes and whether a
+goal is out of reach on a path.
 
 ``--json PATH`` also writes the rows of every path with their provenance (machine, CPU
 features, versions, date, method, SIMD path); the site's "cost of exp" page shows the
@@ -62,7 +62,7 @@ DEFAULT_SIZES = (1_000, 100_000, 1_000_000, 10_000_000)
 DEFAULT_DTYPES = ("float32", "float64")
 _GOAL_SIZES = (100_000, 1_000_000, 10_000_000)
 _FLOAT32_GOALS = {("float32", n): 0.7 for n in _GOAL_SIZES}
-#: Goals from the project's issue 10, per SIMD path (the ids of :func:`simd_paths`):
+#: Goals from the project's issue 10, per SIMD path (the ids of ``simd_paths()``):
 #: sigmoid time / expit time must not exceed these. The baseline path has a float32
 #: goal only ("float32 <= 0.7 everywhere").
 TARGETS: dict[str, dict[tuple[str, int], float]] = {
@@ -80,8 +80,8 @@ TARGETS: dict[str, dict[tuple[str, int], float]] = {
     },
     "baseline": dict(_FLOAT32_GOALS),
 }
-#: Elements per block in :func:`floor` and :func:`kernel_passes`: the block size of
-#: :func:`~sigmoid_guide.kernels.sigmoid_kernel`.
+#: Elements per block in ``floor`` and ``kernel_passes``: the block size of
+#: ``sigmoid_guide.kernels.sigmoid_kernel``.
 BLOCK = 1 << 16
 # The x86-64 SIMD levels above the baseline, best first: (id, name, dispatch targets).
 # NumPy 2.4 names the levels X86_V3 (AVX2) and X86_V4 (AVX-512, with AVX512_ICL and
@@ -110,7 +110,7 @@ class BenchRow:
 
 @dataclass(frozen=True)
 class PassRow:
-    """Median time of one pass of the sigmoid kernel (see :func:`kernel_passes`)."""
+    """Median time of one pass of the sigmoid kernel (see [`kernel_passes`][])."""
 
     dtype: str
     n: int
@@ -134,7 +134,7 @@ class SimdPath:
 
     Attributes:
         id: ``"avx512"``, ``"avx2"``, ``"baseline"`` (or ``"native"`` for the best path
-            of a CPU that is not x86-64), the keys of :data:`TARGETS`.
+            of a CPU that is not x86-64), the keys of ``TARGETS``.
         label: e.g. ``"AVX2 (X86_V3)"``: the path and its best dispatch target.
         disable: the value of ``NPY_DISABLE_CPU_FEATURES`` that selects the path ("" when
             this process runs it without the variable).
@@ -160,10 +160,13 @@ def simd_paths() -> list[SimdPath]:
 
     Lower paths are reached by adding the dispatch targets above them to
     ``NPY_DISABLE_CPU_FEATURES`` (a feature the CPU lacks cannot be switched on, so
-    higher paths than this process's are not listed). The baseline is always last:
+    higher paths than this process's are not listed).
 
-    >>> simd_paths()[-1].id
-    'baseline'
+    Examples:
+        The baseline is always last:
+
+        >>> simd_paths()[-1].id
+        'baseline'
     """
     m = _cpu_module()
     found = [t for t in m.__cpu_dispatch__ if m.__cpu_features__.get(t)]
@@ -199,8 +202,9 @@ def floor(x: np.ndarray) -> np.ndarray:
     the cheapest honest lower bound on the time of a NumPy sigmoid. It returns
     ``exp(-x)``, which is not a sigmoid; only its time matters.
 
-    >>> floor(np.zeros(3))
-    array([1., 1., 1.])
+    Examples:
+        >>> floor(np.zeros(3))
+        array([1., 1., 1.])
     """
     out = np.empty(x.shape, x.dtype)
     src, flat = np.ravel(x), out.reshape(-1)
@@ -211,12 +215,12 @@ def floor(x: np.ndarray) -> np.ndarray:
     return out
 
 
-#: Names of the passes :func:`kernel_passes` times, in the order they run.
+#: Names of the passes ``kernel_passes`` times, in the order they run.
 PASSES = ("negative", "exp", "add", "divide", "other")
 
 
 def kernel_passes(x: np.ndarray) -> tuple[np.ndarray, dict[str, float]]:
-    """Run :func:`~sigmoid_guide.kernels.sigmoid_kernel` with a clock on each of its passes.
+    """Run [`sigmoid_kernel`][sigmoid_guide.kernels.sigmoid_kernel] with a clock on each pass.
 
     The same computation, step by step (the tests check that the result is identical):
     ``negative`` (which reads ``x`` from memory and writes the new result array for the

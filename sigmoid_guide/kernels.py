@@ -1,7 +1,7 @@
 """NumPy-only numerical kernels behind the public functions.
 
 Each kernel takes a float32 or float64 ``numpy.ndarray`` and returns a new array of the
-same dtype and shape. They do no input checking: :mod:`sigmoid_guide.activations` does
+same dtype and shape. They do no input checking: ``sigmoid_guide.activations`` does
 that. The sections between ``--8<--`` markers are shown on the site's "copy-ready code"
 page, so each one must run on its own after the ``imports`` section.
 """

@@ -8,7 +8,7 @@ logits z and both labels y ∈ {0, 1}, in float32 and float64, three ways:
   is the rounding of p itself, on every computer alike;
 * from probabilities clipped to [ε, 1 − ε] with ε = 1e-7, a common guard, in float32
   (the same ideal arithmetic);
-* from logits with :func:`sigmoid_guide.binary_cross_entropy_with_logits`.
+* from logits with ``sigmoid_guide.binary_cross_entropy_with_logits``.
 
 Reference: the exact loss is softplus(z) = log(1 + e^z) for y = 0 and softplus(−z) for
 y = 1, computed with 40-digit decimal arithmetic (Python's ``decimal``), independent
@@ -16,7 +16,7 @@ of the package's code and of the CPU. For float32 it is evaluated at the float32
 z, so that rounding the input is not counted as an error of the loss.
 
 The logits path runs on NumPy's exp and log1p, whose last bits differ between CPUs. Its
-errors are therefore reported as the bound they stay within, :data:`LOGITS_ULP_BOUND`
+errors are therefore reported as the bound they stay within, ``LOGITS_ULP_BOUND``
 units of the dtype's epsilon (checked here), not as last-bit measurements.
 """
 
@@ -55,7 +55,7 @@ class ClassificationResult:
         first_nonfinite: key -> smallest |z| at which the loss is inf or nan on the
             sweep (``nan`` if it never is).
         max_rel_error: key -> largest relative error over the z where it is finite
-            (for the logits path a last-bit quantity: see :data:`LOGITS_ULP_BOUND`).
+            (for the logits path a last-bit quantity: see ``LOGITS_ULP_BOUND``).
         logits_bound: dtype -> LOGITS_ULP_BOUND times the dtype's epsilon.
         sigma_one_from: dtype -> smallest z of that dtype whose correctly rounded σ(z)
             is 1: the first float z ≥ ln(2^(p+1) − 1) for a p-bit significand (54 ln 2

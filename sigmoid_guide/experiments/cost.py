@@ -81,7 +81,7 @@ class CpuCost:
             method), the same for every path.
         rows: one per backend, dtype, size and operation.
         simd_path: ``"avx512"``, ``"avx2"``, ``"baseline"`` ... (the keys of
-            :data:`sigmoid_guide.bench.TARGETS`); ``"unknown"`` in files written before
+            ``sigmoid_guide.bench.TARGETS``); ``"unknown"`` in files written before
             the benchmark named paths.
         label: e.g. ``"AVX2 (X86_V3)"``.
         disable: the ``NPY_DISABLE_CPU_FEATURES`` value it was measured with ("" for
@@ -145,7 +145,7 @@ class GpuCost:
         device: GPU name.
         dtypes: dtypes measured, e.g. ``("float32", "bfloat16")``.
         sizes: dtype -> element counts, ascending.
-        ops: operations measured (subset of :data:`GPU_OPS`, in that order).
+        ops: operations measured (subset of ``GPU_OPS``, in that order).
         gbps: dtype -> array (len(ops), len(sizes)) of GB/s.
         seconds: dtype -> array (len(ops), len(sizes)) of seconds.
         fused_seconds: op -> seconds for the 64-fold fused chain (empty if absent).

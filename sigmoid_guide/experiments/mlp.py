@@ -7,10 +7,10 @@ chain rule can be read off the code:
   with ``h_0 = x`` and ``f`` one of sigmoid, tanh or ReLU;
 * one linear output unit giving a logit ``h_L W_{L+1} + b_{L+1}``;
 * the mean binary cross-entropy computed from the logits
-  (:func:`sigmoid_guide.binary_cross_entropy_with_logits`).
+  ([`sigmoid_guide.binary_cross_entropy_with_logits`][]).
 
 Weights have shape ``(fan_in, fan_out)`` so a batch is a matrix of rows. Everything is
-float64 and deterministic given a :class:`numpy.random.Generator`.
+float64 and deterministic given a ``numpy.random.Generator``.
 
 Initialisations (the "standard" ones the guide compares):
 
@@ -94,8 +94,9 @@ _DERIVATIVE: dict[Activation, Callable[[FloatArray], FloatArray]] = {
 def activation_function(activation: Activation) -> Callable[[FloatArray], FloatArray]:
     """Return the elementwise activation ``f`` (sigmoid_guide's own implementation).
 
-    >>> print(activation_function("sigmoid")(np.array([0.0])))
-    [0.5]
+    Examples:
+        >>> print(activation_function("sigmoid")(np.array([0.0])))
+        [0.5]
     """
     return _FORWARD[_check_activation(activation)]
 
@@ -103,10 +104,11 @@ def activation_function(activation: Activation) -> Callable[[FloatArray], FloatA
 def activation_derivative(activation: Activation) -> Callable[[FloatArray], FloatArray]:
     """Return ``f'`` as a function of the pre-activation ``z``.
 
-    >>> print(activation_derivative("sigmoid")(np.array([0.0])))
-    [0.25]
-    >>> print(activation_derivative("tanh")(np.array([0.0])))
-    [1.]
+    Examples:
+        >>> print(activation_derivative("sigmoid")(np.array([0.0])))
+        [0.25]
+        >>> print(activation_derivative("tanh")(np.array([0.0])))
+        [1.]
     """
     return _DERIVATIVE[_check_activation(activation)]
 
@@ -114,8 +116,9 @@ def activation_derivative(activation: Activation) -> Callable[[FloatArray], Floa
 def init_name(activation: Activation) -> str:
     """Name of the standard initialisation used for ``activation``'s hidden layers.
 
-    >>> init_name("relu")
-    'He normal'
+    Examples:
+        >>> init_name("relu")
+        'He normal'
     """
     return "He normal" if _check_activation(activation) == "relu" else "Glorot uniform"
 
@@ -167,9 +170,9 @@ class Gradients:
 
     Attributes:
         loss: Mean binary cross-entropy over the batch.
-        weights: ``∂loss/∂W_k``, same shapes as :attr:`MLP.weights` (hidden layers first,
-            output layer last).
-        biases: ``∂loss/∂b_k``, same shapes as :attr:`MLP.biases`.
+        weights: ``∂loss/∂W_k``, same shapes as the ``weights`` of the [`MLP`][] (hidden
+            layers first, output layer last).
+        biases: ``∂loss/∂b_k``, same shapes as its ``biases``.
         deltas: Backpropagated errors ``∂loss/∂z_l`` for the hidden layers ``l = 1 … L``,
             each of shape ``(n_samples, width)``.
     """
@@ -203,9 +206,10 @@ def init_mlp(
         ValueError: for an unknown activation, fewer than one hidden layer, a last
             size other than 1, a non-positive size or a non-finite or negative scale.
 
-    >>> net = init_mlp((3, 5, 5, 1), "tanh", np.random.default_rng(0))
-    >>> net.depth, net.sizes, net.weights[0].shape
-    (2, (3, 5, 5, 1), (3, 5))
+    Examples:
+        >>> net = init_mlp((3, 5, 5, 1), "tanh", np.random.default_rng(0))
+        >>> net.depth, net.sizes, net.weights[0].shape
+        (2, (3, 5, 5, 1), (3, 5))
     """
     activation = _check_activation(activation)
     sizes = tuple(int(s) for s in sizes)
@@ -233,9 +237,10 @@ def init_mlp(
 def forward(net: MLP, x: npt.ArrayLike) -> ForwardPass:
     """Run the network on a batch ``x`` of shape ``(n_samples, n_inputs)``.
 
-    >>> net = init_mlp((2, 4, 1), "relu", np.random.default_rng(0))
-    >>> forward(net, np.zeros((3, 2))).logits
-    array([0., 0., 0.])
+    Examples:
+        >>> net = init_mlp((2, 4, 1), "relu", np.random.default_rng(0))
+        >>> forward(net, np.zeros((3, 2))).logits
+        array([0., 0., 0.])
     """
     f = activation_function(net.activation)
     h = np.asarray(x, dtype=np.float64)
@@ -257,9 +262,10 @@ def _mean_bce(logits: FloatArray, y: FloatArray) -> float:
 def loss(net: MLP, x: npt.ArrayLike, y: npt.ArrayLike) -> float:
     """Mean binary cross-entropy of the network on labels ``y`` in {0, 1} (forward only).
 
-    >>> net = init_mlp((2, 4, 1), "relu", np.random.default_rng(0))
-    >>> round(loss(net, np.zeros((2, 2)), [0.0, 1.0]), 6)  # logit 0 → log 2
-    0.693147
+    Examples:
+        >>> net = init_mlp((2, 4, 1), "relu", np.random.default_rng(0))
+        >>> round(loss(net, np.zeros((2, 2)), [0.0, 1.0]), 6)  # logit 0 → log 2
+        0.693147
     """
     return _mean_bce(forward(net, x).logits, np.asarray(y, dtype=np.float64))
 
@@ -274,11 +280,11 @@ def backward(net: MLP, fwd: ForwardPass, y: npt.ArrayLike) -> Gradients:
 
     Args:
         net: The network.
-        fwd: Result of :func:`forward` on the same network and batch.
+        fwd: Result of [`forward`][] on the same network and batch.
         y: Labels in {0, 1}, shape ``(n_samples,)``.
 
     Returns:
-        The loss and every gradient (see :class:`Gradients`).
+        The loss and every gradient (see [`Gradients`][]).
     """
     y_arr = np.asarray(y, dtype=np.float64)
     n = y_arr.shape[0]
@@ -308,10 +314,11 @@ def backward(net: MLP, fwd: ForwardPass, y: npt.ArrayLike) -> Gradients:
 def loss_and_gradients(net: MLP, x: npt.ArrayLike, y: npt.ArrayLike) -> Gradients:
     """Forward then backward pass on one batch.
 
-    >>> net = init_mlp((2, 3, 3, 1), "tanh", np.random.default_rng(1))
-    >>> grads = loss_and_gradients(net, np.ones((4, 2)), [0, 1, 0, 1])
-    >>> [g.shape for g in grads.weights], len(grads.deltas)
-    ([(2, 3), (3, 3), (3, 1)], 2)
+    Examples:
+        >>> net = init_mlp((2, 3, 3, 1), "tanh", np.random.default_rng(1))
+        >>> grads = loss_and_gradients(net, np.ones((4, 2)), [0, 1, 0, 1])
+        >>> [g.shape for g in grads.weights], len(grads.deltas)
+        ([(2, 3), (3, 3), (3, 1)], 2)
     """
     return backward(net, forward(net, x), y)
 
@@ -343,11 +350,12 @@ def train(
         ``(trained network, losses)``; ``losses[k]`` is the loss before update ``k``, and
         ``losses[steps]`` the loss of the trained network (length ``steps + 1``).
 
-    >>> net = init_mlp((2, 8, 1), "tanh", np.random.default_rng(0))
-    >>> x = np.random.default_rng(1).normal(size=(16, 2)); y = (x[:, 0] > 0).astype(float)
-    >>> _, losses = train(net, x, y, steps=20, learning_rate=0.2)
-    >>> bool(losses[-1] < losses[0])
-    True
+    Examples:
+        >>> net = init_mlp((2, 8, 1), "tanh", np.random.default_rng(0))
+        >>> x = np.random.default_rng(1).normal(size=(16, 2)); y = (x[:, 0] > 0).astype(float)
+        >>> _, losses = train(net, x, y, steps=20, learning_rate=0.2)
+        >>> bool(losses[-1] < losses[0])
+        True
     """
     if steps < 0 or not 0.0 <= momentum < 1.0 or not learning_rate > 0:
         raise ValueError("need steps >= 0, learning_rate > 0 and 0 <= momentum < 1")

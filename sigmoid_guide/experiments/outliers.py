@@ -40,7 +40,7 @@ class OutlierResult:
 
     Attributes:
         bulk: the ordinary inputs (float64).
-        outliers: the outlying inputs (float64), in the order of :data:`OUTLIERS`.
+        outliers: the outlying inputs (float64), in the order of ``OUTLIERS``.
         preprocessings: names, in display order.
         u_bulk, u_outliers: preprocessing -> transformed inputs (float64).
         out_bulk, out_outliers: "<prep>/<dtype>" -> σ(u) computed in that dtype.

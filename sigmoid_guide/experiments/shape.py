@@ -31,7 +31,7 @@ class FloatLimits:
 
     Attributes:
         dtype: ``"float32"`` or ``"float64"``.
-        one_from: smallest x with σ(x) == 1 exactly (σ from :func:`sigmoid_guide.sigmoid`).
+        one_from: smallest x with σ(x) == 1 exactly (σ from ``sigmoid_guide.sigmoid``).
         zero_below: largest x with σ(x) == 0 exactly (the accurate σ keeps subnormal
             results, so this is where even those run out).
         naive_overflow_below: the textbook formula's ``np.exp(-x)`` overflows to inf (and
@@ -39,7 +39,7 @@ class FloatLimits:
         textbook_grad_zero_from: smallest x > 0 where the textbook derivative
             ``s*(1-s)`` (s = σ(x)) is exactly 0, although the true σ'(x) is positive.
         grad_zero_from: smallest x > 0 where the accurate
-            :func:`sigmoid_guide.sigmoid_grad` returns exactly 0.
+            ``sigmoid_guide.sigmoid_grad`` returns exactly 0.
     """
 
     dtype: str
@@ -56,15 +56,15 @@ class ShapeResult:
 
     Attributes:
         x: float64 grid on which the curves are evaluated.
-        values: activation name -> values on ``x`` (see :data:`ACTIVATIONS`).
+        values: activation name -> values on ``x`` (see ``ACTIVATIONS``).
         derivatives: activation name -> derivative on ``x``.
         peak_derivative: activation name -> largest derivative on the grid.
-        limits: dtype name -> :class:`FloatLimits`.
+        limits: dtype name -> ``FloatLimits``.
         x_right: grid of x >= 0 for the saturation view of 1 − σ(x).
         one_minus: dtype name -> 1 − σ(x_right) computed in that dtype.
         one_minus_exact: σ(−x_right) in float64, the correctly rounded 1 − σ(x).
         x_left: grid of x <= 0 for the underflow view of σ(x).
-        left_stable: dtype name -> σ(x_left) from :func:`sigmoid_guide.sigmoid`.
+        left_stable: dtype name -> σ(x_left) from ``sigmoid_guide.sigmoid``.
         left_naive: dtype name -> σ(x_left) from the textbook one-liner.
     """
 
@@ -121,7 +121,7 @@ def _textbook_grad(x: np.ndarray) -> np.ndarray:
 
 
 def float_limits(dtype: type) -> FloatLimits:
-    """Compute :class:`FloatLimits` for ``np.float32`` or ``np.float64``."""
+    """Compute ``FloatLimits`` for ``np.float32`` or ``np.float64``."""
     dt = np.dtype(dtype)
 
     def exp_overflows(a: np.floating) -> bool:

@@ -6,9 +6,9 @@ The claims under test (the study note the guide starts from):
 * 4a: σ' is small, backpropagation multiplies by it layer after layer, so the lower
   layers receive almost no gradient (the vanishing gradient).
 
-Every experiment uses the same network and data (:data:`SETUP`): ``DEPTH`` hidden
-layers of ``WIDTH`` units (:mod:`sigmoid_guide.experiments.mlp`), a binary
-classification task on synthetic data (:func:`make_dataset`), and the standard
+Every experiment uses the same network and data (``SETUP``, a [`Setup`][]): ``depth``
+hidden layers of ``width`` units ([`sigmoid_guide.experiments.mlp`][]), a binary
+classification task on synthetic data ([`make_dataset`][]), and the standard
 initialisation of each activation (Glorot uniform for sigmoid and tanh, He normal for
 ReLU). All functions are pure and seeded: the same ``seed`` gives the same numbers.
 
@@ -105,7 +105,7 @@ SWEEP_SCALES: tuple[float, ...] = tuple(float(2.0 ** (k / 2)) for k in range(-4,
 SWEEP_NETWORKS = 5
 
 #: Sigmoid network with weights this many times the Glorot scale, shown next to the
-#: standard networks in :func:`activation_statistics` (a regime where units saturate).
+#: standard networks in ``activation_statistics`` (a regime where units saturate).
 LARGE_SCALE = 8.0
 
 #: σ'(0): the largest value of the sigmoid's derivative.
@@ -122,9 +122,10 @@ def make_dataset(rng: np.random.Generator, setup: Setup = SETUP) -> tuple[FloatA
     Returns:
         ``(x, y)`` with shapes ``(n_samples, n_features)`` and ``(n_samples,)``.
 
-    >>> x, y = make_dataset(np.random.default_rng(0))
-    >>> x.shape, float(y.mean())
-    ((128, 8), 0.5)
+    Examples:
+        >>> x, y = make_dataset(np.random.default_rng(0))
+        >>> x.shape, float(y.mean())
+        ((128, 8), 0.5)
     """
     x = rng.normal(size=(setup.n_samples, setup.n_features))
     radius2 = np.sum(x * x, axis=1)
@@ -161,8 +162,9 @@ def saturated_fraction(activation: Activation, h: FloatArray) -> float:
     tanh: ``|tanh| > 0.99`` (tanh' < 0.02); ReLU: output exactly 0 (derivative 0, the
     only flat part it has).
 
-    >>> saturated_fraction("sigmoid", np.array([0.001, 0.5, 0.999, 0.6]))
-    0.5
+    Examples:
+        >>> saturated_fraction("sigmoid", np.array([0.001, 0.5, 0.999, 0.6]))
+        0.5
     """
     if activation == "sigmoid":
         flat = (h < 0.01) | (h > 0.99)
@@ -181,7 +183,7 @@ def saturated_fraction(activation: Activation, h: FloatArray) -> float:
 class ActivationComparison:
     """Per-layer gradient norms and training curves, for each activation.
 
-    Rows follow :attr:`activations`; columns of the per-layer arrays are hidden layers
+    Rows follow ``activations``; columns of the per-layer arrays are hidden layers
     ``1 … L`` (input side first).
 
     Attributes:
@@ -232,7 +234,7 @@ def compare_activations(seed: int = 0) -> ActivationComparison:
     """Train the same architecture with sigmoid, tanh and ReLU; record gradients and loss.
 
     Each network starts from its standard initialisation and is trained with full-batch
-    gradient descent with momentum (:func:`sigmoid_guide.experiments.mlp.train`). The
+    gradient descent with momentum ([`sigmoid_guide.experiments.mlp.train`][]). The
     per-layer gradient norms are taken on the full training set at initialisation and
     after the last step.
 
@@ -290,7 +292,7 @@ class SigmoidBound:
         measured: ``‖δ_l‖ / ‖δ_L‖``, backpropagated through the real network.
         naive: ``0.25^(L − l)``: the popular rule, which ignores the weights.
         bound: ``Π_{k=l}^{L−1} max σ'(z_k) · ‖W_{k+1}‖₂``: a true upper bound on
-            :attr:`measured`.
+            ``measured``.
         pascanu_bound: The same with ``max σ'`` replaced by its ceiling 1/4 (the γ = 1/4
             bound of Pascanu et al. 2013).
         linearised: ``δ`` propagated with every ``σ'`` set to 1/4 (all units at z = 0,
@@ -320,7 +322,7 @@ class SigmoidBound:
 
     @property
     def mean_step_factor(self) -> float:
-        """Geometric mean of :attr:`step_factor`: the measured shrink per layer."""
+        """Geometric mean of ``step_factor``: the measured shrink per layer."""
         return float(np.exp(np.mean(np.log(self.step_factor))))
 
 
@@ -342,9 +344,10 @@ def sigmoid_bound(seed: int = 0) -> SigmoidBound:
     ``W_{l+1}ᵀ`` does to the gradient's norm, and the weights' largest singular values
     (about 2 with Glorot initialisation of a square layer) enter every true bound.
 
-    >>> r = sigmoid_bound()
-    >>> bool(np.all(r.measured <= r.bound * (1 + 1e-12)))  # the true bound holds
-    True
+    Examples:
+        >>> r = sigmoid_bound()
+        >>> bool(np.all(r.measured <= r.bound * (1 + 1e-12)))  # the true bound holds
+        True
     """
     x, y = _data(seed)
     net = _net(seed, "sigmoid")
@@ -394,7 +397,7 @@ def sigmoid_bound(seed: int = 0) -> SigmoidBound:
 class WeightScaleSweep:
     """Sigmoid networks at initialisation with every weight multiplied by a scale.
 
-    Per scale, :data:`SWEEP_NETWORKS` networks are drawn; at scale ``s`` network ``j`` is
+    Per scale, ``SWEEP_NETWORKS`` networks are drawn; at scale ``s`` network ``j`` is
     exactly ``s`` times network ``j`` at scale 1, so only the scale changes along a row.
 
     Attributes:
@@ -423,12 +426,12 @@ class WeightScaleSweep:
 
     @property
     def median_ratio(self) -> FloatArray:
-        """Median over networks of :attr:`delta_ratio`, shape ``(S,)``."""
+        """Median over networks of ``delta_ratio``, shape ``(S,)``."""
         return np.median(self.delta_ratio, axis=1)
 
     @property
     def median_linear_ratio(self) -> FloatArray:
-        """Median over networks of :attr:`linear_ratio`, shape ``(S,)``."""
+        """Median over networks of ``linear_ratio``, shape ``(S,)``."""
         return np.median(self.linear_ratio, axis=1)
 
     @property
@@ -446,7 +449,7 @@ class WeightScaleSweep:
 
     @property
     def linear_growth_onset(self) -> float:
-        """Like :attr:`growth_onset` for the linearised network (σ' fixed at 1/4)."""
+        """Like [`growth_onset`][] for the linearised network (σ' fixed at 1/4)."""
         return _crossing(self.scales, self.median_linear_ratio)
 
     @property
@@ -533,17 +536,17 @@ def weight_scale_sweep(seed: int = 0) -> WeightScaleSweep:
 class ActivationStatistics:
     """Distribution of hidden-unit outputs per layer, at initialisation.
 
-    Rows follow :attr:`activations` / :attr:`scales` (one network each); the last row is
-    a sigmoid network with weights :data:`LARGE_SCALE` times the Glorot scale.
+    Rows follow ``activations`` / ``scales`` (one network each); the last row is
+    a sigmoid network with weights ``LARGE_SCALE`` times the Glorot scale.
 
     Attributes:
         activations: Activation of each network.
         scales: Weight scale of each network (1 = the standard initialisation).
-        levels: Percentile levels, :data:`PERCENTILES`.
+        levels: Percentile levels, ``PERCENTILES``.
         percentiles: Percentiles of all outputs of each layer (units × examples), shape
             ``(networks, L, len(levels))``.
         saturated: Fraction of saturated outputs per layer (see
-            :func:`saturated_fraction`), shape ``(networks, L)``.
+            [`saturated_fraction`][]), shape ``(networks, L)``.
         input_spread: Standard deviation across examples of each unit's output, averaged
             over the layer's units, shape ``(networks, L)``. Near 0 means the layer's
             output no longer depends on the input.
@@ -571,11 +574,12 @@ def activation_statistics(seed: int = 0) -> ActivationStatistics:
 
     In the spirit of Glorot & Bengio (2010, §3.1), which followed the activations of each
     layer; here at initialisation only, plus one sigmoid network with weights
-    :data:`LARGE_SCALE` times larger to show what saturation looks like.
+    ``LARGE_SCALE`` times larger to show what saturation looks like.
 
-    >>> r = activation_statistics()
-    >>> float(r.saturated[0].max())  # standard sigmoid network: nothing saturated
-    0.0
+    Examples:
+        >>> r = activation_statistics()
+        >>> float(r.saturated[0].max())  # standard sigmoid network: nothing saturated
+        0.0
     """
     x, _ = _data(seed)
     configs: list[tuple[Activation, float]] = [(a, 1.0) for a in ACTIVATIONS]

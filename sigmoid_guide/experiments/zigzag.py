@@ -60,19 +60,19 @@ class Problem:
     def loss(self, w: np.ndarray) -> np.ndarray:
         """L(w) for weights of shape (..., 2); broadcasts over leading axes.
 
-        Uses the exact quadratic form L(w*) + ½(w − w*)ᵀH(w − w*) instead of summing
+        Uses the exact quadratic form ``L(w*) + ½(w − w*)ᵀH(w − w*)`` instead of summing
         residuals: 2×2 work per point instead of n, which keeps the contour grid cheap.
         """
         return self.loss_star + self.gap(w)
 
     def gap(self, w: np.ndarray) -> np.ndarray:
-        """L(w) − L(w*), computed without cancellation."""
+        """``L(w) − L(w*)``, computed without cancellation."""
         d = np.asarray(w) - self.w_star
         return 0.5 * np.einsum("...i,ij,...j->...", d, self.hessian, d)
 
     @property
     def loss_star(self) -> float:
-        """The minimum L(w*)."""
+        """The minimum ``L(w*)``."""
         r = self.X @ self.w_star - self.y
         return float(r @ r) / (2 * len(self.y))
 

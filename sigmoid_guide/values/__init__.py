@@ -2,7 +2,7 @@
 
 A page writes ``[[value: NAME]]`` where a measured number belongs (``[[value:
 NAME|이/가]]`` adds the Korean particle that fits the rendered number). ``NAME`` is a
-key of :data:`VALUES`; each :class:`ValueSpec` names the seeded function whose result
+key of ``VALUES``; each ``ValueSpec`` names the seeded function whose result
 holds the number (the same experiments as the figures, memoised per process), where
 the number sits in that result, and how it is written. Formatting happens here, once,
 so both languages show the same digits.
@@ -118,16 +118,17 @@ def value(name: str) -> float | int:
 def value_text(name: str, particle: str | None = None) -> str:
     """Prose value ``name`` as the pages show it, with a Korean particle if asked.
 
-    >>> value_text("zigzag.gd_steps.positive"), value_text("zigzag.gd_steps.positive", "이/가")
-    ('45', '45가')
-
     Raises:
         KeyError: an unknown name.
         ValueError: a non-finite value, or a particle that cannot follow it.
+
+    Examples:
+        >>> value_text("zigzag.gd_steps.positive"), value_text("zigzag.gd_steps.positive", "이/가")
+        ('45', '45가')
     """
     return text_of_raw(name, value(name), particle)
 
 
 def text_of_raw(name: str, raw: float | int, particle: str | None = None) -> str:
-    """:func:`value_text` for a value already computed (e.g. in another process)."""
+    """``value_text`` for a value already computed (e.g. in another process)."""
     return with_particle(format_number(raw, _spec(name).fmt), particle)

@@ -4,7 +4,7 @@ Numbers are formatted with a Python format specification (``".3g"``, ``".1e"``,
 ``".0%"``, ``"d"``), so Korean and English pages show the same digits. A Korean
 particle after a number depends on how the number is read aloud (12.8 is read
 "십이 점 팔", ending in ㄹ, so 12.8**이**; 12.9 ends in "구", so 12.9**가**):
-:func:`korean_particle` chooses it from the rendered text.
+``korean_particle`` chooses it from the rendered text.
 """
 
 from __future__ import annotations
@@ -100,15 +100,16 @@ _PAIRS = {
 def korean_particle(rendered: str, pair: str) -> str:
     """The form of particle ``pair`` (e.g. ``"이/가"``) that follows ``rendered``.
 
-    >>> korean_particle("12.8", "이/가"), korean_particle("12.9", "이/가")
-    ('이', '가')
-    >>> korean_particle("2", "은/는"), korean_particle("10", "은/는")
-    ('는', '은')
-    >>> korean_particle("0.7", "으로/로"), korean_particle("3", "으로/로")
-    ('로', '으로')
-
     Raises:
         ValueError: an unknown pair, or a value whose reading is unclear.
+
+    Examples:
+        >>> korean_particle("12.8", "이/가"), korean_particle("12.9", "이/가")
+        ('이', '가')
+        >>> korean_particle("2", "은/는"), korean_particle("10", "은/는")
+        ('는', '은')
+        >>> korean_particle("0.7", "으로/로"), korean_particle("3", "으로/로")
+        ('로', '으로')
     """
     try:
         consonant_form, vowel_form = _PAIRS[pair]

@@ -43,8 +43,9 @@ def first_network_spectral_norm() -> float:
 
     At scale s every singular value is s times this one.
 
-    >>> round(first_network_spectral_norm(), 1)
-    2.0
+    Examples:
+        >>> round(first_network_spectral_norm(), 1)
+        2.0
     """
     net = _net(0, "sigmoid", 0)
     return float(np.mean([np.linalg.norm(w, 2) for w in net.weights[1 : net.depth]]))

@@ -1,9 +1,9 @@
 """Prose values of the definition and derivative pages (the shape experiment).
 
-Most numbers are read from :func:`~sigmoid_guide.experiments.shape.run_shape` (the curves
+Most numbers are read from ``sigmoid_guide.experiments.shape.run_shape`` (the curves
 on its grids and the float limits found by bisection). Three small pure functions below
 compute what no experiment keeps: the odds worked example, the float64 constants of
-:class:`numpy.finfo`, and how far the textbook derivative can be off at x = 5 and 20.
+``numpy.finfo``, and how far the textbook derivative can be off at x = 5 and 20.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from . import ValueSpec
 ODDS_EXAMPLE_P = 0.75
 #: Points where the textbook derivative is compared (docs_src/derivative/naive_vs_stable.py).
 GRAD_POINTS = (5.0, 20.0, 40.0)
-#: Largest error of :func:`sigmoid_guide.sigmoid_grad` in float64, in ulp: the bound that
+#: Largest error of ``sigmoid_guide.sigmoid_grad`` in float64, in ulp: the bound that
 #: tests/test_core_accuracy.py checks.
 GRAD_ULP_BOUND = 3.0
 
@@ -30,9 +30,10 @@ GRAD_ULP_BOUND = 3.0
 def odds_example() -> dict[str, float]:
     """Probability → odds → log-odds → σ, as on the definition page.
 
-    >>> ex = odds_example()
-    >>> ex["odds"], round(ex["log_odds"], 6), round(ex["back"], 12)
-    (3.0, 1.098612, 0.75)
+    Examples:
+        >>> ex = odds_example()
+        >>> ex["odds"], round(ex["log_odds"], 6), round(ex["back"], 12)
+        (3.0, 1.098612, 0.75)
     """
     p = ODDS_EXAMPLE_P
     odds = p / (1 - p)
@@ -41,7 +42,7 @@ def odds_example() -> dict[str, float]:
 
 
 def float64_info() -> np.finfo:
-    """:class:`numpy.finfo` of float64 (its smallest normal and subnormal numbers)."""
+    """``numpy.finfo`` of float64 (its smallest normal and subnormal numbers)."""
     return np.finfo(np.float64)
 
 
@@ -52,13 +53,14 @@ def textbook_grad() -> dict[str, Any]:
     below 1, 2^-53; ``1 - s`` keeps that absolute error, so the textbook derivative can
     be off by about 2^-53 / (1 − σ(x)) relative (``error_scale``). The error actually
     measured at one point depends on the last bit of ``s`` and so on the CPU's ``exp``;
-    this scale does not. ``bound`` is the package's error bound, :data:`GRAD_ULP_BOUND`
+    this scale does not. ``bound`` is the package's error bound, ``GRAD_ULP_BOUND``
     ulp (at most that many times 2^-52 relative), rounded up to a power of ten;
     ``exact`` is σ'(x) = e^(−x) / (1 + e^(−x))², which subtracts nothing.
 
-    >>> t = textbook_grad()
-    >>> f"{t['error_scale']['x5']:.2e}", f"{t['error_scale']['x20']:.2e}", t["bound"]
-    ('1.66e-14', '5.39e-08', 1e-15)
+    Examples:
+        >>> t = textbook_grad()
+        >>> f"{t['error_scale']['x5']:.2e}", f"{t['error_scale']['x20']:.2e}", t["bound"]
+        ('1.66e-14', '5.39e-08', 1e-15)
     """
     x = np.array(GRAD_POINTS)
     spacing = float(np.finfo(np.float64).epsneg)  # 2^-53, the gap just below 1

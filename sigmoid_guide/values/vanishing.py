@@ -1,7 +1,7 @@
 """Prose values of the pages that use the vanishing experiment.
 
 Most numbers come from the experiments behind the figures of the vanishing-gradients
-page (:mod:`sigmoid_guide.experiments.vanishing`). Two small functions here measure
+page (``sigmoid_guide.experiments.vanishing``). Two small functions here measure
 what the page's code examples print and no experiment returns: the first network of
 the weight-scale sweep at the scales the example shows (its largest singular values
 and saturation), and gradient clipping at scale 64.
@@ -36,7 +36,7 @@ CLIPPING_SCALE = 64.0
 
 @single_threaded_blas
 def first_network_by_scale() -> dict[str, dict[str, float]]:
-    """Network 0 of the weight-scale sweep at each of :data:`SHOWN_SCALES`.
+    """Network 0 of the weight-scale sweep at each of ``SHOWN_SCALES``.
 
     Per scale (keys ``"1"``, ``"4"``, ...): ``spectral_norm``, the mean largest singular
     value of the hidden-to-hidden weights, and ``saturated``, the mean fraction of
@@ -64,9 +64,10 @@ def gradient_clipping(max_norm: float = 1.0) -> dict[str, float]:
     ``max_norm`` (Pascanu et al. 2013, §3.2). Returns the joint norm before and after,
     and the layer-1 to layer-10 norm ratio before and after.
 
-    >>> r = gradient_clipping()
-    >>> round(r["norm_after"], 12), bool(np.isclose(r["ratio_before"], r["ratio_after"]))
-    (1.0, True)
+    Examples:
+        >>> r = gradient_clipping()
+        >>> round(r["norm_after"], 12), bool(np.isclose(r["ratio_before"], r["ratio_after"]))
+        (1.0, True)
     """
     x, y = _data(0)
     net = _net(0, "sigmoid", 0, CLIPPING_SCALE)
