@@ -213,6 +213,11 @@ def settle(fig: Figure, renderer: Any) -> None:
             _wrap(text, renderer, min(room, _room(text, renderer, fig, limit)))
         if [t.get_text() for t in out] == before:
             break  # nothing more to break
+        for ax in fig.get_axes():  # an x label broken in two pushes its legend down
+            leg = ax.get_legend()
+            if leg is not None and getattr(leg, "_sg_below", False):
+                _legend_below(ax, leg, renderer, limit)
+        skip |= {id(t) for leg in _legends(fig) for t in leg.findobj(Text)}
         engine.execute(fig)
     out = [repr(t.get_text()) for t in _sticking_out(fig, renderer, skip, inside)]
     out += [
@@ -275,4 +280,5 @@ def _legend_below(ax: Axes, leg: Legend, renderer: Any, limit: float) -> float:
         for t in new.get_texts():
             _wrap(t, renderer, limit - (box.width - widest))
         box = new.get_window_extent(renderer)
+    new._sg_below = True
     return box.height / ax.figure.dpi + gap
