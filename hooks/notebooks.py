@@ -452,6 +452,10 @@ def on_page_content(content, page, config, files):
     content = _renumber_copy_ids(content)
     content = _apply_alt_texts(content, page)
     content = _figure_files(content, page, config)
+    # Code in a Markdown cell scrolls sideways on a phone: keyboard users must reach it.
+    content = content.replace(
+        '<div class="highlight"><pre>', '<div class="highlight" tabindex="0"><pre>'
+    )
     content = _rewrite_links(content, page, files)
     if 'data-mime-type="application/vnd.jupyter.stderr"' in content:
         log.warning("%s: a cell wrote to stderr (a warning?); see the page", page.file.src_uri)

@@ -73,9 +73,13 @@ def sigmoid(x: ArrayLike) -> Any:
         >>> from sigmoid_guide import sigmoid
         >>> print(sigmoid(0.0))
         0.5
-        >>> print(sigmoid(np.array([-np.inf, -720.0, 0.0, 40.0, np.inf])))
-        [0.0000000e+000 2.0322308e-313 5.0000000e-001 1.0000000e+000
-         1.0000000e+000]
+        >>> for x in [-np.inf, -720.0, 0.0, 40.0, np.inf]:
+        ...     print(f"{sigmoid(x):.8g}")
+        0
+        2.0322308e-313
+        0.5
+        1
+        1
         >>> sigmoid(np.float32(2.0)).dtype
         dtype('float32')
     """
@@ -134,7 +138,7 @@ def logit(p: ArrayLike) -> Any:
         >>> logit(1.5)
         Traceback (most recent call last):
           ...
-        ValueError: logit() expects probabilities in [0, 1], got values outside it ...
+        ValueError: logit() expects ...
     """
     arr, is_scalar = as_float_array(p, "logit", "p")
     _check_unit_interval(arr, "logit", "probabilities")

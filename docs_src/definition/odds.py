@@ -7,5 +7,6 @@ odds = p / (1 - p)  # how many times likelier it is to happen than not
 z = np.log(odds)  # the log-odds, which can be any real number
 print(odds, f"{z:.6f}")
 #> 3.0 1.098612
-print(f"{sigmoid(z):.6f}")  # sigmoid turns the log-odds back into the probability
+# sigmoid turns the log-odds back into the probability
+print(f"{sigmoid(z):.6f}")
 #> 0.750000

@@ -1,31 +1,40 @@
 from sigmoid_guide.experiments.cost import load_cpu_paths
 
-# sigmoid_kernel makes four passes over each block of the array. Each pass was timed
-# on its own, side by side with the rest; here is each as a share of expit's time.
-# "negative" also reads x from memory and writes the new result for the first time;
-# "other" is the rest: allocation, the Python loop, checking the overflow flag.
-passes = ("negative", "exp", "add", "divide", "other")
+# sigmoid_kernel makes four passes over each block of the array: -x, exp,
+# 1 + ... and 1 / ... Each pass was timed on its own, side by side with the
+# rest; here is each as a share of expit's time. "-x" also reads x from
+# memory and writes the new result for the first time; "rest" is all else:
+# allocation, the Python loop, checking the overflow flag. Each column's
+# label, and the pass's name in the measurement file:
+passes = {"-x": "negative", "exp": "exp", "1+": "add", "1/": "divide",
+          "rest": "other"}
 for cpu in load_cpu_paths():
-    print(f"{cpu.label} path")
-    print(f"  {'':8}{'elements':>8}" + "".join(f"{p:>9}" for p in passes) + f"{'floor':>7}")
     for dtype in ("float32", "float64"):
+        print(f"{cpu.label} path, {dtype}")
+        print("   " + "".join(f"{p:>6}" for p in passes) + " floor")
         for n in (100_000, 1_000_000, 10_000_000):
-            shares = "".join(f"{cpu.pass_ratio(p, dtype, n):9.2f}" for p in passes)
+            shares = [cpu.pass_ratio(p, dtype, n) for p in passes.values()]
             floor = cpu.ratio_to_expit("floor", dtype, n)
-            print(f"  {dtype:8}{f'1e{len(str(n)) - 1}':>8}{shares}{floor:7.2f}")
-#> AVX2 (X86_V3) path
-#>           elements negative      exp      add   divide    other  floor
-#>   float32      1e5     0.03     0.54     0.03     0.07     0.03   0.62
-#>   float32      1e6     0.08     0.54     0.03     0.07     0.01   0.65
-#>   float32      1e7     0.13     0.50     0.02     0.07     0.01   0.67
-#>   float64      1e5     0.04     0.74     0.03     0.09     0.03   0.85
-#>   float64      1e6     0.10     0.75     0.03     0.09     0.01   0.85
-#>   float64      1e7     0.17     0.68     0.03     0.08     0.00   0.85
-#> baseline (X86_V2) path
-#>           elements negative      exp      add   divide    other  floor
-#>   float32      1e5     0.03     0.56     0.03     0.07     0.04   0.66
-#>   float32      1e6     0.08     0.56     0.02     0.07     0.01   0.64
-#>   float32      1e7     0.13     0.51     0.02     0.07     0.01   0.66
-#>   float64      1e5     0.04     0.75     0.03     0.09     0.02   0.85
-#>   float64      1e6     0.10     0.74     0.03     0.09     0.01   0.84
-#>   float64      1e7     0.17     0.68     0.03     0.08     0.00   0.86
+            size = f"1e{len(str(n)) - 1}"
+            cells = "".join(f"{s:6.2f}" for s in [*shares, floor])
+            print(size + cells)
+#> AVX2 (X86_V3) path, float32
+#>        -x   exp    1+    1/  rest floor
+#> 1e5  0.03  0.54  0.03  0.07  0.03  0.62
+#> 1e6  0.08  0.54  0.03  0.07  0.01  0.65
+#> 1e7  0.13  0.50  0.02  0.07  0.01  0.67
+#> AVX2 (X86_V3) path, float64
+#>        -x   exp    1+    1/  rest floor
+#> 1e5  0.04  0.74  0.03  0.09  0.03  0.85
+#> 1e6  0.10  0.75  0.03  0.09  0.01  0.85
+#> 1e7  0.17  0.68  0.03  0.08  0.00  0.85
+#> baseline (X86_V2) path, float32
+#>        -x   exp    1+    1/  rest floor
+#> 1e5  0.03  0.56  0.03  0.07  0.04  0.66
+#> 1e6  0.08  0.56  0.02  0.07  0.01  0.64
+#> 1e7  0.13  0.51  0.02  0.07  0.01  0.66
+#> baseline (X86_V2) path, float64
+#>        -x   exp    1+    1/  rest floor
+#> 1e5  0.04  0.75  0.03  0.09  0.02  0.85
+#> 1e6  0.10  0.74  0.03  0.09  0.01  0.84
+#> 1e7  0.17  0.68  0.03  0.08  0.00  0.86

@@ -1,8 +1,10 @@
 from sigmoid_guide.experiments.cost import load_gpu_cost
 
-gpu = load_gpu_cost()  # the committed file sigmoid_guide/data/h100_activation_cost.json
+# the committed file sigmoid_guide/data/h100_activation_cost.json
+gpu = load_gpu_cost()
 
-# One operation on a large array: bytes read + written per second, and time / ReLU's
+# One operation on a large array: bytes read + written per second, and
+# time / ReLU's
 dtype = "float32"
 n = gpu.sizes[dtype][-1]
 relu = gpu.seconds[dtype][gpu.ops.index("relu"), -1]

@@ -4,7 +4,8 @@ from sigmoid_guide import sigmoid, sigmoid_grad, tanh
 
 x = np.linspace(-8.0, 8.0, 1601)
 # sigma is tanh shifted up by 1 and squeezed to half its height and slope
-print(np.allclose(sigmoid(x), 0.5 * (1.0 + tanh(x / 2.0)), rtol=0.0, atol=1e-15))
+shifted = 0.5 * (1.0 + tanh(x / 2.0))
+print(np.allclose(sigmoid(x), shifted, rtol=0.0, atol=1e-15))
 #> True
 # the steepest slope: 1/4 for sigma, 1 for tanh (tanh' = 1 - tanh^2)
 print(sigmoid_grad(x).max(), (1.0 - tanh(x) ** 2).max())

@@ -1,7 +1,7 @@
 from sigmoid_guide import sigmoid
 
-# A GRU-style update (Cho et al. 2014): the gate z = sigma(a) decides how much of the
-# old state to keep; the rest comes from the new candidate.
+# A GRU-style update (Cho et al. 2014): the gate z = sigma(a) decides how
+# much of the old state to keep; the rest comes from the new candidate.
 h_old, h_candidate = 1.0, -1.0
 for a in (-4.0, 0.0, 4.0):
     z = sigmoid(a)

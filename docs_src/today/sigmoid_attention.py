@@ -11,7 +11,8 @@ def softmax(s):
 n = 8  # keys one query looks at
 b = -np.log(n)  # the bias used with sigmoid attention
 scores = np.zeros(n)  # all keys equally relevant: what weight does each get?
-print(f"softmax {softmax(scores)[0]:.4f}, sigmoid {sigmoid(scores + b)[0]:.4f}")
+w_softmax, w_sigmoid = softmax(scores)[0], sigmoid(scores + b)[0]
+print(f"softmax {w_softmax:.4f}, sigmoid {w_sigmoid:.4f}")
 #> softmax 0.1250, sigmoid 0.1111
 
 # key 0 becomes much more relevant: softmax takes weight from the others,

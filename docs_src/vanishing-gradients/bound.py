@@ -4,8 +4,9 @@ from sigmoid_guide.experiments.vanishing import sigmoid_bound
 
 r = sigmoid_bound()  # the sigmoid network of the figure, at initialization
 print("layer  measured  0.25^(L-l)  true bound")
-for layer, m, n, b in zip(r.layers, r.measured, r.naive, r.bound, strict=True):
-    print(f"{layer:5.0f}  {m:8.1e}  {n:10.1e}  {b:10.1e}")
+rows = zip(r.layers, r.measured, r.naive, r.bound, strict=True)
+for layer, measured, rule, bound in rows:
+    print(f"{layer:5.0f}  {measured:8.1e}  {rule:10.1e}  {bound:10.1e}")
 #> layer  measured  0.25^(L-l)  true bound
 #>     1   3.4e-06     3.8e-06     1.7e-03
 #>     2   1.4e-05     1.5e-05     3.5e-03
@@ -18,9 +19,13 @@ for layer, m, n, b in zip(r.layers, r.measured, r.naive, r.bound, strict=True):
 #>     9   2.6e-01     2.5e-01     5.0e-01
 #>    10   1.0e+00     1.0e+00     1.0e+00
 # what one backward step multiplies by, on average over the 9 steps
-print(f"largest singular value |W|_2: {r.spectral_norm.min():.2f} to {r.spectral_norm.max():.2f}")
-#> largest singular value |W|_2: 1.92 to 2.04
-print(f"what W^T actually does to |delta|: x{np.exp(np.mean(np.log(r.weight_gain))):.2f}")
+lo, hi = r.spectral_norm.min(), r.spectral_norm.max()
+print("largest singular value |W|_2 per layer:")
+print(f"  {lo:.2f} to {hi:.2f}")
+#> largest singular value |W|_2 per layer:
+#>   1.92 to 2.04
+gain = np.exp(np.mean(np.log(r.weight_gain)))  # geometric mean
+print(f"what W^T actually does to |delta|: x{gain:.2f}")
 #> what W^T actually does to |delta|: x1.04
 print(f"mean sigma'(z): {r.mean_slope.mean():.3f}")
 #> mean sigma'(z): 0.235

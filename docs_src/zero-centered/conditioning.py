@@ -1,16 +1,27 @@
 from sigmoid_guide.experiments.zigzag import run_zigzag
 
 r = run_zigzag()
+print("          eigenvalues     condition")
+print("inputs     small   large     number")
 for label in r.labels:
     lo, hi = r.eigenvalues[label]
-    print(f"{label:8}: eigenvalues {lo:.4f}, {hi:.4f}; condition number "
-          f"{r.condition_number[label]:.1f}")
-#> positive: eigenvalues 0.0437, 0.5580; condition number 12.8
-#> centered: eigenvalues 0.0434, 0.0445; condition number 1.0
-print(f"steps to reach {r.tol:g} of the starting loss gap:")
-#> steps to reach 1e-06 of the starting loss gap:
+    cond = r.condition_number[label]
+    print(f"{label:8}  {lo:6.4f}  {hi:6.4f}  {cond:9.1f}")
+#>           eigenvalues     condition
+#> inputs     small   large     number
+#> positive  0.0437  0.5580       12.8
+#> centered  0.0434  0.0445        1.0
+print(f"steps until the loss gap is {r.tol:g}")
+print("of what it was at the start")
+print("          its best rate   shared rate")
+print("inputs     rate  steps    rate  steps")
 for label in r.labels:
-    print(f"{label:8}: {r.gd_steps[label]:2} with its best rate {r.gd_lr[label]:.2f}, "
-          f"{r.gd_steps_same[label]:2} with the shared rate {r.gd_lr_same:.2f}")
-#> positive: 45 with its best rate 3.32, 45 with the shared rate 3.32
-#> centered:  2 with its best rate 22.75, 45 with the shared rate 3.32
+    best = f"{r.gd_lr[label]:6.2f} {r.gd_steps[label]:6}"
+    shared = f"{r.gd_lr_same:6.2f} {r.gd_steps_same[label]:6}"
+    print(f"{label:8} {best}  {shared}")
+#> steps until the loss gap is 1e-06
+#> of what it was at the start
+#>           its best rate   shared rate
+#> inputs     rate  steps    rate  steps
+#> positive   3.32     45    3.32     45
+#> centered  22.75      2    3.32     45

@@ -352,7 +352,8 @@ def train(
 
     Examples:
         >>> net = init_mlp((2, 8, 1), "tanh", np.random.default_rng(0))
-        >>> x = np.random.default_rng(1).normal(size=(16, 2)); y = (x[:, 0] > 0).astype(float)
+        >>> x = np.random.default_rng(1).normal(size=(16, 2))
+        >>> y = (x[:, 0] > 0).astype(float)
         >>> _, losses = train(net, x, y, steps=20, learning_rate=0.2)
         >>> bool(losses[-1] < losses[0])
         True

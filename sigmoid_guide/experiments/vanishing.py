@@ -17,7 +17,8 @@ Notation: ``δ_l = ∂loss/∂z_l`` is the gradient at the pre-activations of hi
 ``‖∂loss/∂W_l‖`` the Frobenius norm of the weight gradient of that layer. Going down
 one layer multiplies by ``W_{l+1}ᵀ`` and then elementwise by ``f'(z_l)``, so
 
-    ‖δ_l‖ ≤ max f'(z_l) · ‖W_{l+1}‖₂ · ‖δ_{l+1}‖,
+    ‖δ_l‖ ≤ max f'(z_l) · ‖W_{l+1}‖₂
+            · ‖δ_{l+1}‖,
 
 where ``‖W‖₂`` is the largest singular value. For sigmoid ``max σ' = 1/4``, which gives
 the condition of Pascanu, Mikolov & Bengio (2013, §2.1, with γ = 1/4): if every

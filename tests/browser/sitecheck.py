@@ -215,7 +215,8 @@ async () => {
     try { await img.decode(); } catch (e) {}
     images.push({src: (img.getAttribute('src') || '').slice(0, 100), alt: img.getAttribute('alt'),
                  complete: img.complete, naturalWidth: img.naturalWidth,
-                 inFigure: !!img.closest('figure'), ...box(img)});
+                 inFigure: !!img.closest('figure'),
+                 dark: !!img.closest('.sg-figure__dark, .sg-nb-figure--dark'), ...box(img)});
   }
   window.scrollTo(0, 0);
   const maths = [...content.querySelectorAll('math')].map(m => {

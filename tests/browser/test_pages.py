@@ -68,6 +68,9 @@ def test_images_load_and_are_visible(page_reports, lang):
         for img in r.probe["images"]:
             if not img["complete"] or img["naturalWidth"] == 0:
                 problems.append(f"{r.url}: image {img['src']!r} did not load")
+            elif img["dark"]:  # the dark-palette version of a figure: hidden in light
+                if img["visible"]:
+                    problems.append(f"{r.url}: dark version {img['src']!r} shown in light")
             elif not (img["visible"] and img["w"] > 0 and img["h"] > 0):
                 problems.append(
                     f"{r.url}: image {img['src']!r} is invisible or has no size ({img})"
