@@ -253,10 +253,11 @@ def _within(box: Any, inside: Any) -> bool:
 def _legend_below(ax: Axes, leg: Legend, renderer: Any, limit: float) -> float:
     """Put ``ax``'s legend under the axes (below its tick labels and x label), one entry
     a row if it would be wider than the figure; return the height it needs (inches)."""
-    leg.set_visible(False)
-    below = ax.get_tightbbox(renderer, for_layout_only=True)
-    leg.set_visible(True)
-    gap = (ax.bbox.y0 - below.y0) / ax.figure.dpi + 0.05
+    # What hangs below the axes is the x axis: its tick labels and label (asking the
+    # axes for its whole tight box lays out both axes, a tenth of the narrow drawing).
+    below = ax.xaxis.get_tightbbox(renderer)
+    low = min(ax.bbox.y0, below.y0) if below is not None else ax.bbox.y0
+    gap = (ax.bbox.y0 - low) / ax.figure.dpi + 0.05
     handles, labels = leg.legend_handles, [t.get_text() for t in leg.get_texts()]
     size = leg.get_texts()[0].get_fontsize() if labels else NARROW_MIN_PT
     ncols = leg._ncols  # no public getter
