@@ -123,11 +123,9 @@ def logit(p: ArrayLike) -> Any:
     """The inverse of σ: logit(p) = log(p / (1 − p)) for p in [0, 1].
 
     logit(0) = −inf, logit(1) = +inf, NaN gives NaN; values outside [0, 1] raise
-    ``ValueError``. Accurate to ≤ 3 ulp in float64 where the problem is
-    well-conditioned. Near p = 0.5 it is computed as 2·atanh(2p − 1), which is exact
-    in its argument, so the result there is as accurate as ``p`` itself allows; the
-    relative error can still look large because logit(p) ≈ 4(p − 0.5) is tiny and
-    inherits p's own rounding.
+    ``ValueError``. Accurate to ≤ 3 ulp in float64 against the exact logit of the
+    given float ``p``, over all of [0, 1]. Near p = 0.5 it is computed as
+    2·atanh(2p − 1), whose argument 2p − 1 is exact there, so no cancellation enters.
 
     Examples:
         >>> from sigmoid_guide import logit, sigmoid

@@ -7,8 +7,10 @@ dtype around ref (the smallest subnormal spacing below the normal range). The di
 is formed in mpmath, so the measurement itself adds no rounding.
 
 Bounds are the ones promised by the project's spec (issue 2): sigmoid ≤ 2.5 ulp in
-float64, ≤ 4 ulp in float32, ≤ 1 ulp in float16; sigmoid_grad, log_sigmoid, logit (away
-from p = 0.5) and the cross-entropy ≤ 3 ulp in float64.
+float64, ≤ 4 ulp in float32, ≤ 1 ulp in float16; sigmoid_grad, log_sigmoid, logit and
+the cross-entropy ≤ 3 ulp in float64. The spec bounded logit only away from p = 0.5; the
+test holds it to 3 ulp there too (issue 14), since each reference is the exact value at
+the same float input, so no rounding of p enters the error.
 """
 
 from __future__ import annotations
@@ -191,10 +193,14 @@ def logit_points(n: int, seed: int) -> np.ndarray:
             rng.uniform(0.25, 0.75, n - 3 * k),  # the 2·atanh(2p − 1) branch
             [TINY64, 1e-300, 2.0**-53, 0.1, 0.2499, 0.25, 0.2501, 0.49, 0.51],
             [0.7499, 0.75, 0.7501, 0.9, 1 - 2.0**-52, 1 - 2.0**-53, 0.5 - 1.001e-3],
+            # Near p = 0.5, where logit(p) ≈ 4(p − 0.5) is tiny: 2p − 1 is exact there,
+            # and the result is compared with the exact logit of the same float p.
+            rng.uniform(0.5 - 1e-3, 0.5 + 1e-3, k),
+            0.5 + rng.choice([-1.0, 1.0], 200) * 10.0 ** rng.uniform(-16.0, -3.0, 200),
+            [0.5, np.nextafter(0.5, 0.0), np.nextafter(0.5, 1.0), 0.5 - 1e-3, 0.5 + 1e-3],
         ]
     )
-    # Near p = 0.5 logit(p) ≈ 4(p − 0.5) is tiny; the spec bounds it away from there.
-    return p[np.abs(p - 0.5) > 1e-3]
+    return p
 
 
 def test_float64_logit_accuracy():
@@ -234,8 +240,12 @@ def test_bce_accuracy_hypothesis(z, y):
 @HYPOTHESIS
 @given(p=st.floats(min_value=0.0, max_value=1.0, exclude_min=True, exclude_max=True))
 def test_logit_accuracy_hypothesis(p):
-    if abs(p - 0.5) <= 1e-3:
-        p = 0.5 - 2e-3 if p < 0.5 else 0.5 + 2e-3  # well-conditioned region only
+    assert ulp_error(logit(p), ref_logit(p), np.float64) <= 3.0
+
+
+@HYPOTHESIS
+@given(p=st.floats(min_value=0.5 - 1e-3, max_value=0.5 + 1e-3))
+def test_logit_accuracy_near_half_hypothesis(p):
     assert ulp_error(logit(p), ref_logit(p), np.float64) <= 3.0
 
 

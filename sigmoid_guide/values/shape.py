@@ -1,13 +1,15 @@
 """Prose values of the definition and derivative pages (the shape experiment).
 
 Most numbers are read from ``sigmoid_guide.experiments.shape.run_shape`` (the curves
-on its grids and the float limits found by bisection). Three small pure functions below
+on its grids and the float limits found by bisection). Four small pure functions below
 compute what no experiment keeps: the odds worked example, the float64 constants of
-``numpy.finfo``, and how far the textbook derivative can be off at x = 5 and 20.
+``numpy.finfo``, how far the textbook derivative can be off at x = 5 and 20, and where
+a correctly rounded σ first equals 1 (checked with exact decimal arithmetic).
 """
 
 from __future__ import annotations
 
+import decimal
 import math
 from collections.abc import Callable
 from typing import Any
@@ -77,6 +79,56 @@ def textbook_grad() -> dict[str, Any]:
     }
 
 
+#: Significand bits (the implicit one included) of the two float types.
+_PRECISION = {"float64": 53, "float32": 24}
+
+
+def correctly_rounded_one() -> dict[str, dict[str, float]]:
+    """Where σ rounded correctly (to the nearest float) first equals 1, per float type.
+
+    The float just below 1 is 1 − 2^-p (p = 53 in float64, 24 in float32), so the
+    nearest float to σ(x) is 1 (ties go to the even 1) exactly when 1 − σ(x) = σ(−x)
+    = 1 / (1 + e^x) is at most 2^-(p+1), that is when x ≥ ln(2^(p+1) − 1), which is
+    (p + 1) ln 2 less about 2^-(p+1). ``ln2_multiple`` is (p + 1) ln 2 (54 ln 2 and
+    25 ln 2); ``one_from`` is the smallest float x of the type with x ≥ ln(2^(p+1) − 1).
+    Both sides of ``one_from`` are checked in decimal arithmetic at 60 digits
+    (``Decimal.exp`` and ``Decimal.ln`` are correctly rounded): at ``one_from`` the
+    exact σ rounds to 1, at the float just below it to 1 − 2^-p. The formula
+    1 / (1 + e^(−x)) already returns 1 from p ln 2 on, where 1 + e^(−x) rounds to 1.
+
+    Examples:
+        >>> r = correctly_rounded_one()
+        >>> f"{r['float64']['one_from']:.4f}", f"{r['float32']['one_from']:.4f}"
+        ('37.4299', '17.3287')
+        >>> r["float64"]["ln2_multiple"] == 54 * math.log(2)
+        True
+    """
+    out = {}
+    with decimal.localcontext() as ctx:
+        ctx.prec = 60
+        for name, p in _PRECISION.items():
+            dt = np.dtype(name).type
+            half_gap = decimal.Decimal(2) ** -(p + 1)  # exact in decimal
+            threshold = (decimal.Decimal(2) ** (p + 1) - 1).ln()
+            x = dt(float(threshold))  # nearest float64, then the nearest of the type
+            while decimal.Decimal(float(x)) < threshold:
+                x = np.nextafter(x, dt(np.inf))
+            while decimal.Decimal(float(np.nextafter(x, dt(0)))) >= threshold:
+                x = np.nextafter(x, dt(0))
+            below = np.nextafter(x, dt(0))
+
+            def one_minus_sigma(a: np.floating) -> decimal.Decimal:
+                return 1 / (1 + decimal.Decimal(float(a)).exp())
+
+            at, before = one_minus_sigma(x), one_minus_sigma(below)
+            # The comparisons must not be decided by the last of the 60 digits.
+            margin = min(abs(at - half_gap), abs(before - half_gap)) / half_gap
+            if not (at <= half_gap < before) or margin < decimal.Decimal(10) ** -40:
+                raise AssertionError(f"the correctly rounded σ does not reach 1 at {x!r}")
+            out[name] = {"one_from": float(x), "ln2_multiple": (p + 1) * math.log(2)}
+    return out
+
+
 def _curve(grid: str, table: str, key: str, x: float) -> Callable[[ShapeResult], float]:
     """Value of ``result.<table>[key]`` at the grid point ``x`` of ``result.<grid>``."""
 
@@ -110,6 +162,13 @@ SPECS = [
             ("naive_overflow_at", "naive_overflow_below"),
             ("textbook_grad_zero_at", "textbook_grad_zero_from"),
             ("grad_zero_at", "grad_zero_from"),
+        )
+        for dt in _DTYPES
+    ),
+    # where a correctly rounded σ would first be 1: from 54 ln 2 (float64), 25 ln 2 (float32)
+    *(
+        ValueSpec(
+            f"shape.correctly_rounded_one_at.{dt}", correctly_rounded_one, f"{dt}.one_from", ".4f"
         )
         for dt in _DTYPES
     ),

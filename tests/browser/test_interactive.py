@@ -136,7 +136,14 @@ def test_dark_palette_toggle_and_screenshots(
         page.wait_for_load_state("networkidle")
         assert _scheme(page) == "slate", f"the dark palette did not persist to {rel}"
         assert _root_scheme(page) == "dark", f"{rel}: the root's color-scheme is not dark"
-        for img in page.locator(".md-content figure img").all():
+        # Each figure has a light and a dark version; the dark one is shown.
+        shown = page.locator(".md-content figure img:visible").all()
+        total = page.locator(".md-content figure img").count()
+        assert len(shown) * 2 == total, f"{rel}: {len(shown)} of {total} figure images shown"
+        for img in shown:
+            assert (img.get_attribute("src") or "").endswith(".dark.svg"), (
+                f"{rel}: {img.get_attribute('src')} is not the dark version"
+            )
             img.scroll_into_view_if_needed()
             box = img.bounding_box()
             assert img.is_visible() and box and box["width"] > 0 and box["height"] > 0, (
