@@ -10,7 +10,18 @@ inputs centered (the column mean subtracted, targets centered too):
 
 * full-batch gradient-descent trajectories over the loss contours;
 * the fraction of updates whose two gradient components share one sign, for mini-batch
-  sizes 1, 8, 64 and the full batch (averaging over a batch mixes residual signs);
+  sizes 1, 8, 64 and the full batch (averaging over a batch mixes residual signs),
+  counted twice: over the whole run, and over its first updates, those taken far from
+  the optimum (see ``EARLY_GAP``). The two differ because for a batch of two or more
+  examples the sign pattern is no longer fixed: it depends on where the weights are.
+  An offset from the optimum along the mean input, roughly (1, 1), gives a same-sign
+  gradient, an offset along the valley floor, roughly (1, −1), a mixed one. From the
+  start the first updates descend the steep direction (same sign) and then follow the
+  valley (mixed signs); near the optimum a mini-batch gradient is mostly sampling
+  noise, the batch's mean residual times inputs whose mean is about (½, ½), so it
+  often points along (1, 1) again, while the full-batch gradient has no noise. The
+  zero-centered page bases its verdict on the early fraction: the whole-run fraction
+  depends on how many updates the run spends near the optimum;
 * the condition number of the Hessian XᵀX/n and the steps gradient descent needs to
   reach a fixed tolerance.
 
@@ -27,7 +38,7 @@ import numpy as np
 from .. import sigmoid
 from ._threads import single_threaded_blas
 
-__all__ = ["BATCH_SIZES", "Problem", "ZigzagResult", "make_problems", "run_zigzag"]
+__all__ = ["BATCH_SIZES", "EARLY_GAP", "Problem", "ZigzagResult", "make_problems", "run_zigzag"]
 
 #: Mini-batch sizes compared; ``None`` stands for the full batch.
 BATCH_SIZES: tuple[int | None, ...] = (1, 8, 64, None)
@@ -44,6 +55,14 @@ _TOL = 1e-6
 _MAX_STEPS = 20_000
 # Updates per mini-batch run in the sign-fraction measurement.
 _SIGN_UPDATES = 400
+#: The first updates of a run, for the early same-sign fraction: those taken before the
+#: loss gap L(w) − L(w*) first falls to this fraction of its value at the start, i.e.
+#: while at least a tenth of the starting excess loss is left. A threshold on the loss
+#: gap rather than a fixed number of updates, because the batch sizes and the two
+#: problems (each with its own learning rate) approach the optimum at different speeds;
+#: one tenth keeps a few dozen updates in the window for positive inputs, while the
+#: weights are still on their way to the optimum rather than moving around it.
+EARLY_GAP = 0.1
 # Trajectory length kept for drawing.
 _PATH_STEPS = 60
 
@@ -107,7 +126,16 @@ class ZigzagResult:
         batch_sizes: batch sizes measured (the full batch as n).
         sgd_lr: mini-batch learning rate, 1/max‖xᵢ‖² (no single-example step overshoots).
         same_sign_fraction: per problem, the fraction of updates whose two gradient
-            components are both positive or both negative, one value per batch size.
+            components are both positive or both negative, one value per batch size,
+            over the whole run of ``sign_updates`` updates.
+        same_sign_fraction_early: the same fraction over the first updates only, those
+            taken before the loss gap first falls to ``early_gap`` of its start (far
+            from the optimum), one value per batch size.
+        early_updates: the number of updates in that early window, per batch size.
+        same_sign_leading: how many updates in a row, from the start, had one sign,
+            per batch size (``sign_updates`` when all of them did).
+        sign_updates: updates per run in the sign-fraction measurement.
+        early_gap: the loss-gap fraction that ends the early window (``EARLY_GAP``).
         sgd_path_b1: first single-example SGD iterates, shape (k, 2).
     """
 
@@ -129,6 +157,11 @@ class ZigzagResult:
     batch_sizes: tuple[int, ...]
     sgd_lr: dict[str, float]
     same_sign_fraction: dict[str, np.ndarray]
+    same_sign_fraction_early: dict[str, np.ndarray]
+    early_updates: dict[str, np.ndarray]
+    same_sign_leading: dict[str, np.ndarray]
+    sign_updates: int
+    early_gap: float
     sgd_path_b1: dict[str, np.ndarray]
 
 
@@ -165,26 +198,58 @@ def _same_sign(g: np.ndarray) -> bool:
     return bool((g[0] > 0 and g[1] > 0) or (g[0] < 0 and g[1] < 0))
 
 
+@dataclass(frozen=True)
+class _SignCount:
+    """Same-sign counts of one mini-batch run."""
+
+    fraction: float  # over all updates
+    fraction_early: float  # over the early window
+    early: int  # updates in the early window
+    leading: int  # same-sign updates in a row from the start
+
+
 def _sgd(
     p: Problem, batch: int, lr: float, updates: int, rng: np.random.Generator
-) -> tuple[float, np.ndarray]:
-    """Mini-batch SGD (reshuffled every epoch); returns the same-sign fraction and path."""
+) -> tuple[_SignCount, np.ndarray]:
+    """Mini-batch SGD (reshuffled every epoch); returns the same-sign counts and path.
+
+    Only signs and comparisons of the loss gap with a threshold are counted, so the
+    counts do not depend on the last bits of the arithmetic.
+    """
     n = len(p.y)
     w = _W0.copy()
+    gap_end = EARLY_GAP * float(p.gap(w))
     path = [w.copy()]
     shared = 0
+    early = shared_early = 0
+    in_window = True
+    leading = None
     order = rng.permutation(n)
     pos = 0
-    for _ in range(updates):
+    for t in range(updates):
         if pos + batch > n:
             order, pos = rng.permutation(n), 0
         idx = order[pos : pos + batch]
         pos += batch
+        # The window ends at the first point whose loss gap is down to EARLY_GAP.
+        in_window = in_window and float(p.gap(w)) > gap_end
         g = p.grad(w, idx)
-        shared += _same_sign(g)
+        same = _same_sign(g)
+        shared += same
+        if in_window:
+            early += 1
+            shared_early += same
+        if not same and leading is None:
+            leading = t
         w = w - lr * g
         path.append(w.copy())
-    return shared / updates, np.array(path)
+    count = _SignCount(
+        fraction=shared / updates,
+        fraction_early=shared_early / early,
+        early=early,
+        leading=updates if leading is None else leading,
+    )
+    return count, np.array(path)
 
 
 def _grid(p: Problem, path: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -210,18 +275,23 @@ def run_zigzag(seed: int = _SEED) -> ZigzagResult:
     grids = {k: _grid(p, gd[k][0]) for k, p in problems.items()}
     sizes = tuple(_N if b is None else b for b in BATCH_SIZES)
     sgd_lr = {k: 1.0 / float(np.max(np.sum(p.X**2, axis=1))) for k, p in problems.items()}
-    fractions: dict[str, np.ndarray] = {}
+    counts: dict[str, list[_SignCount]] = {}
     paths_b1: dict[str, np.ndarray] = {}
     for k, p in problems.items():
         # One generator per problem, seeded alike, so both see the same batches.
         rng = np.random.default_rng([seed, 1])
-        fr = []
+        counts[k] = []
         for b in sizes:
-            f, path = _sgd(p, b, sgd_lr[k], _SIGN_UPDATES, rng)
-            fr.append(f)
+            c, path = _sgd(p, b, sgd_lr[k], _SIGN_UPDATES, rng)
+            counts[k].append(c)
             if b == 1:
                 paths_b1[k] = path[: _PATH_STEPS + 1]
-        fractions[k] = np.array(fr)
+
+    def per_size(field: str, dtype: type) -> dict[str, np.ndarray]:
+        return {
+            k: np.array([getattr(c, field) for c in cs], dtype=dtype) for k, cs in counts.items()
+        }
+
     return ZigzagResult(
         labels=labels,
         w_star={k: p.w_star for k, p in problems.items()},
@@ -240,6 +310,11 @@ def run_zigzag(seed: int = _SEED) -> ZigzagResult:
         grid_loss={k: v[2] for k, v in grids.items()},
         batch_sizes=sizes,
         sgd_lr=sgd_lr,
-        same_sign_fraction=fractions,
+        same_sign_fraction=per_size("fraction", float),
+        same_sign_fraction_early=per_size("fraction_early", float),
+        early_updates=per_size("early", int),
+        same_sign_leading=per_size("leading", int),
+        sign_updates=_SIGN_UPDATES,
+        early_gap=EARLY_GAP,
         sgd_path_b1=paths_b1,
     )

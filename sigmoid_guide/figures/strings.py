@@ -145,18 +145,36 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "ko": "부호가 같은 업데이트 비율",
         "en": "fraction of same-sign updates",
     },
+    "zigzag.sign.early": {
+        "ko": "처음 업데이트\n(손실 차이가 처음의 {gap}로 줄기 전)",
+        "en": "first updates\n(until the loss gap is {gap} of its start)",
+    },
+    "zigzag.sign.whole": {
+        "ko": "실행 전체\n(업데이트 {n}번)",
+        "en": "whole run\n({n} updates)",
+    },
     "zigzag.sign.full": {"ko": "전체 ({n})", "en": "full ({n})"},
     "zigzag.sign.coin": {"ko": "무작위 부호일 때 0.5", "en": "0.5 = random signs"},
     "zigzag.sign.alt": {
-        "ko": "배치 크기(1, 8, 64, 전체 {n}개)별로, 학습 중 기울기의 두 성분이 같은 부호였던 "
-        "업데이트의 비율을 나타낸 꺾은선 그래프. 양수 입력: {pos}. 배치 크기 1에서는 정확히 "
-        "1로, 모든 업데이트가 두 가중치를 같은 방향으로 움직이지만, 배치가 커질수록 비율이 "
-        "줄어든다. 평균을 뺀 입력: {cen}. 미니배치에서는 0.5 근처이다.",
-        "en": "Line chart of the fraction of training updates whose two gradient components "
-        "had the same sign, for batch sizes 1, 8, 64 and the full batch of {n}. Positive "
-        "inputs: {pos}. At batch size 1 it is exactly 1, every update moving both weights "
-        "the same way, and it falls as the batch grows. Centred inputs: {cen}, near 0.5 for "
-        "mini-batches.",
+        "ko": "꺾은선 그래프 두 개. 배치 크기(1, 8, 64, 전체 {n}개)별로, 학습 중 기울기의 두 "
+        "성분이 같은 부호였던 업데이트의 비율을 나타낸다. 왼쪽은 처음 업데이트, 즉 손실 "
+        "차이가 처음의 {gap}로 줄기 전까지의 업데이트만 센 것이다. 양수 입력: {pos_early}. "
+        "평균을 뺀 입력: {cen_early}. 오른쪽은 업데이트 {updates}번 전체를 센 것이다. 양수 "
+        "입력: {pos}. 평균을 뺀 입력: {cen}. 양수 입력의 배치 크기 1에서는 두 경우 모두 "
+        "정확히 1로, 모든 업데이트가 두 가중치를 같은 방향으로 움직인다. 배치가 크면 처음 "
+        "업데이트는 대부분 부호가 섞인다(전체 배치에서는 처음 업데이트 {early}번 중 맨 앞의 "
+        "{lead}번만 부호가 같다). 실행 전체로 세면 미니배치의 비율은 다시 높아지고, 전체 "
+        "배치만 낮게 남는다.",
+        "en": "Two line charts of the fraction of training updates whose two gradient "
+        "components had the same sign, for batch sizes 1, 8, 64 and the full batch of {n}. "
+        "Left, the first updates only, those made before the loss gap fell to {gap} of its "
+        "start. Positive inputs: {pos_early}. Centred inputs: {cen_early}. Right, the whole "
+        "run of {updates} updates. Positive inputs: {pos}. Centred inputs: {cen}. With "
+        "positive inputs and batch size 1 both are exactly 1: every update moves both "
+        "weights the same way. With larger batches the first updates mostly have mixed "
+        "signs (with the full batch only the first {lead} of {early} early updates share "
+        "one sign). Over the whole run the mini-batches' fractions rise again, and only "
+        "the full batch stays low.",
     },
     "zigzag.cond.kappa": {"ko": "조건수 λmax/λmin", "en": "condition number λmax/λmin"},
     "zigzag.cond.kappa_title": {
@@ -567,8 +585,8 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
     },
     # Figure 5: training curves
     "vanishing.train.log2": {
-        "ko": "log 2: 항상 0.5를 출력할 때의 손실",
-        "en": "log 2: loss of a constant output 0.5",
+        "ko": "ln 2: 항상 0.5를 출력할 때의 손실",
+        "en": "ln 2: loss of a constant output 0.5",
     },
     "vanishing.train.ylabel": {
         "ko": "손실 (이진 교차 엔트로피)",
@@ -583,13 +601,13 @@ STRINGS: Final[dict[str, dict[str, str]]] = {
         "하강법(학습률 {lr}, 모멘텀 {momentum})으로 {steps}단계 학습한 손실(이진 교차 "
         "엔트로피)의 로그 눈금 그래프. ReLU와 tanh 신경망의 손실은 각각 {relu}, {tanh}까지 "
         "내려간다. 시그모이드 신경망의 손실은 {sig}에 머문다. 이는 항상 0.5를 출력할 때의 "
-        "손실인 log 2 ≈ 0.6931과 같은 수준이며, 학습 정확도도 {acc_sig}%에 그친다. 이번 "
+        "손실인 ln 2 ≈ 0.6931과 같은 수준이며, 학습 정확도도 {acc_sig}%에 그친다. 이번 "
         "학습에서는 아무것도 배우지 못했다.",
         "en": "Log-scale chart of the training loss (binary cross-entropy) over {steps} "
         "steps of full-batch gradient descent (learning rate {lr}, momentum {momentum}) for "
         "the same network with {depth} hidden layers and three activations. The ReLU and "
         "tanh networks reach losses of {relu} and {tanh}. The sigmoid network's loss "
-        "settles at {sig}, the level of log 2 ≈ 0.6931, which is the loss of a constant "
+        "settles at {sig}, the level of ln 2 ≈ 0.6931, which is the loss of a constant "
         "output of 0.5, and its training accuracy stays at {acc_sig}%: it learns nothing in "
         "this run.",
     },

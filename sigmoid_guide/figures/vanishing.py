@@ -394,7 +394,7 @@ def alt_activations(r: ActivationStatistics, lang: str) -> str:
 
 
 def draw_training(r: ActivationComparison, lang: str) -> Figure:
-    """Loss per step of the three networks (log scale), with the log 2 plateau marked."""
+    """Loss per step of the three networks (log scale), with the ln 2 plateau marked."""
     fig = new_figure(6.4, 4.0)
     ax = fig.subplots()
     steps = np.arange(r.losses.shape[1])

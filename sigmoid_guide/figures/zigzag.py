@@ -7,7 +7,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from ..experiments.zigzag import ZigzagResult
-from ._style import COLORS, MUTED, new_figure, pow10_label
+from ._style import CARD, COLORS, MUTED, new_figure, pow10_label
 from .strings import t
 
 __all__ = [
@@ -100,53 +100,77 @@ def draw_trajectories(r: ZigzagResult, lang: str) -> Figure:
     return fig
 
 
+#: Precision of every same-sign fraction, as in the prose (sigmoid_guide/values/zigzag.py).
+_FRACTION = ".3g"
+
+
 def draw_sign_fraction(r: ZigzagResult, lang: str) -> Figure:
-    """Fraction of updates whose two gradient components share a sign, per batch size."""
-    fig = new_figure(6.4, 4.0)
-    ax = fig.subplots()
+    """Fraction of updates whose two gradient components share a sign, per batch size.
+
+    Two panels with a common y axis: the first updates of each run (before the loss gap
+    falls to ``r.early_gap`` of its start) and the whole run.
+    """
+    fig = new_figure(8.0, 4.2)
+    axes = fig.subplots(1, 2, sharey=True)
     xs = np.arange(len(r.batch_sizes))
-    for key in r.labels:
-        color, dash, marker = _LOOK[key]
-        ax.plot(
-            xs,
-            r.same_sign_fraction[key],
-            color=color,
-            ls=dash,
-            marker=marker,
-            ms=7,
-            label=t(f"zigzag.{key}", lang),
-        )
-        # Positive-input labels above their points, centered-input labels below: the
-        # two curves come close at the full batch.
-        dy = 8 if key == "positive" else -14
-        for x, v in zip(xs, r.same_sign_fraction[key], strict=True):
-            ax.annotate(
-                f"{v:.2f}",
-                (x, v),
-                textcoords="offset points",
-                xytext=(0, dy),
-                ha="center",
+    labels = [str(b) for b in r.batch_sizes[:-1]]
+    labels.append(t("zigzag.sign.full", lang).format(n=r.batch_sizes[-1]))
+    panels = (
+        (r.same_sign_fraction_early, t("zigzag.sign.early", lang).format(gap=f"{r.early_gap:.0%}")),
+        (r.same_sign_fraction, t("zigzag.sign.whole", lang).format(n=r.sign_updates)),
+    )
+    for ax, (fractions, title) in zip(axes, panels, strict=True):
+        for key in r.labels:
+            color, dash, marker = _LOOK[key]
+            ax.plot(
+                xs,
+                fractions[key],
                 color=color,
-                fontsize=8.5,
+                ls=dash,
+                marker=marker,
+                ms=7,
+                label=t(f"zigzag.{key}", lang),
             )
-    ax.axhline(0.5, color=MUTED, lw=0.9, ls=":")
-    ax.text(
-        xs[-1],
-        0.52,
+            # Positive-input labels above and right of their points, centered-input
+            # labels below and left: the curves fall to the right, so these corners are
+            # free, and the two labels stay apart where the curves meet.
+            above = key == "positive"
+            for x, v in zip(xs, fractions[key], strict=True):
+                ax.annotate(
+                    format(v, _FRACTION),
+                    (x, v),
+                    textcoords="offset points",
+                    xytext=(5, 4) if above else (-5, -5),
+                    ha="left" if above else "right",
+                    va="bottom" if above else "top",
+                    color=color,
+                    fontsize=8.5,
+                    # On the card's colour, so the dotted line at 0.5 does not cross it.
+                    bbox={"boxstyle": "square,pad=0.1", "fc": CARD, "ec": "none"},
+                )
+        ax.axhline(0.5, color=MUTED, lw=0.9, ls=":")
+        ax.set_xticks(xs, labels)
+        # Room for the labels left of the first point and right of the last one.
+        ax.set_xlim(-0.75, xs[-1] + 0.75)
+        ax.set_xlabel(t("common.batch_size", lang))
+        ax.set_title(title)
+    left, right = axes
+    # Above the dotted line at the right of the first panel, where both curves are low.
+    left.text(
+        xs[-1] + 0.7,
+        0.53,
         t("zigzag.sign.coin", lang),
         ha="right",
         va="bottom",
         color=MUTED,
         fontsize=8.5,
     )
-    labels = [str(b) for b in r.batch_sizes[:-1]]
-    labels.append(t("zigzag.sign.full", lang).format(n=r.batch_sizes[-1]))
-    ax.set_xticks(xs, labels)
-    ax.set_ylim(-0.05, 1.12)
-    ax.set_xlabel(t("common.batch_size", lang))
-    ax.set_ylabel(t("zigzag.sign.ylabel", lang))
-    ax.set_title(t("zigzag.sign.title", lang))
-    ax.legend(loc="lower left")
+    left.set_ylim(-0.17, 1.14)
+    left.set_ylabel(t("zigzag.sign.ylabel", lang))
+    # The middle of the right panel is empty: the positive curve stays high until the
+    # full batch, the centered one stays near 0.5.
+    right.legend(loc="lower left", fontsize=8)
+    fig.suptitle(t("zigzag.sign.title", lang))
     return fig
 
 
@@ -202,12 +226,20 @@ def alt_trajectories(r: ZigzagResult, lang: str) -> str:
 def alt_sign_fraction(r: ZigzagResult, lang: str) -> str:
     """Alt text of ``draw_sign_fraction``, with every measured fraction."""
 
-    def row(key: str) -> str:
-        pairs = zip(r.batch_sizes, r.same_sign_fraction[key], strict=True)
-        return ", ".join(f"{b}: {v:.2f}" for b, v in pairs)
+    def row(fractions: dict[str, np.ndarray], key: str) -> str:
+        pairs = zip(r.batch_sizes, fractions[key], strict=True)
+        return ", ".join(f"{b}: {format(v, _FRACTION)}" for b, v in pairs)
 
     return t("zigzag.sign.alt", lang).format(
-        pos=row("positive"), cen=row("centered"), n=r.batch_sizes[-1]
+        n=r.batch_sizes[-1],
+        gap=f"{r.early_gap:.0%}",
+        updates=r.sign_updates,
+        pos_early=row(r.same_sign_fraction_early, "positive"),
+        cen_early=row(r.same_sign_fraction_early, "centered"),
+        pos=row(r.same_sign_fraction, "positive"),
+        cen=row(r.same_sign_fraction, "centered"),
+        lead=r.same_sign_leading["positive"][-1],
+        early=r.early_updates["positive"][-1],
     )
 
 
