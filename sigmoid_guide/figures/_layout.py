@@ -110,11 +110,8 @@ def fit_narrow(fig: Figure) -> None:
         leg = ax.get_legend()
         if leg is not None:
             grow += _legend_below(ax, leg, renderer, limit)
-    if grow:
-        fig.set_size_inches(fig.get_figwidth(), fig.get_figheight() + grow)
-        card = getattr(fig, "_card", None)
-        if card is not None:
-            card.set_height(fig.get_figheight())
+    if grow:  # GuideFigure.resize keeps the card behind the figure its size
+        fig.resize(fig.get_figwidth(), fig.get_figheight() + grow)  # type: ignore[attr-defined]
 
 
 def _tick_labels(ax: Axes) -> list[Text]:
