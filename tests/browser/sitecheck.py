@@ -312,15 +312,39 @@ class PageReport:
         return f"PageReport({self.url})"
 
 
-def new_context(browser, scheme: str = "light"):
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}  # CSS px of a common phone
+
+
+def new_context(
+    browser, scheme: str = "light", *, viewport: dict = DESKTOP, mobile: bool = False, scale=1
+):
+    """A browser context as the tests use it: `mobile` adds touch and a mobile viewport."""
     context = browser.new_context(
-        viewport={"width": 1280, "height": 900},
+        viewport=viewport,
+        is_mobile=mobile,
+        has_touch=mobile,
+        device_scale_factor=scale,
         color_scheme=scheme,
         locale="en-US",
         service_workers="block",
     )
     context.set_default_timeout(20_000)
     return context
+
+
+def probe_each(context, server, pages, probe: str, *args) -> dict:
+    """{page: what `probe` returned there} for each page, loaded in turn in one tab of
+    `context`, which is closed afterwards."""
+    try:
+        tab = context.new_page()
+        reports = {}
+        for p in pages:
+            tab.goto(server.url(p.rel), wait_until="load")
+            reports[p] = tab.evaluate(probe, *args)
+        return reports
+    finally:
+        context.close()
 
 
 def _figure_shots(page) -> dict[str, bytes | str]:

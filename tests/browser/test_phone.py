@@ -12,8 +12,6 @@ sc = sys.modules["sigmoid_guide_tests_sitecheck"]  # loaded by conftest.py
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
-
 # For each page: the word-break of its prose elements, copy buttons that cover the first
 # line of their code block, and how the language menu draws its entries.
 PROBE = """() => {
@@ -47,24 +45,8 @@ PROBE = """() => {
 
 @pytest.fixture(scope="module")
 def phone_reports(browser, site_server, site_pages) -> dict:
-    context = browser.new_context(
-        viewport=PHONE,
-        is_mobile=True,
-        has_touch=True,
-        device_scale_factor=3,
-        locale="en-US",
-        service_workers="block",
-    )
-    context.set_default_timeout(20_000)
-    try:
-        page = context.new_page()
-        reports = {}
-        for p in site_pages:
-            page.goto(site_server.url(p.rel), wait_until="load")
-            reports[p] = page.evaluate(PROBE)
-        return reports
-    finally:
-        context.close()
+    context = sc.new_context(browser, viewport=sc.PHONE, mobile=True, scale=3)
+    return sc.probe_each(context, site_server, site_pages, PROBE)
 
 
 def test_korean_lines_break_between_words(phone_reports):

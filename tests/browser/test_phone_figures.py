@@ -18,8 +18,8 @@ sc = sys.modules["sigmoid_guide_tests_sitecheck"]  # loaded by conftest.py
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
 MIN_TEXT_PX = 10.0
+PALETTES = ("light", "dark")
 TEXT_SCALE = re.compile(r'transform="[^"]*scale\(([0-9.]+) -[0-9.]+\)"')
 
 # Every figure image that is displayed, scrolled to so that it loads (they are lazy),
@@ -47,35 +47,14 @@ PROBE = """async () => {
 
 
 def _visit(browser, site_server, site_pages, scheme: str) -> dict:
-    context = browser.new_context(
-        viewport=PHONE,
-        is_mobile=True,
-        has_touch=True,
-        device_scale_factor=2,
-        color_scheme=scheme,
-        locale="en-US",
-        service_workers="block",
-    )
-    context.set_default_timeout(20_000)
-    try:
-        page = context.new_page()
-        reports = {}
-        for p in site_pages:
-            page.goto(site_server.url(p.rel), wait_until="load")
-            reports[p] = page.evaluate(PROBE)
-        return reports
-    finally:
-        context.close()
+    context = sc.new_context(browser, scheme, viewport=sc.PHONE, mobile=True, scale=2)
+    return sc.probe_each(context, site_server, site_pages, PROBE)
 
 
 @pytest.fixture(scope="module")
-def phone_light(browser, site_server, site_pages) -> dict:
-    return _visit(browser, site_server, site_pages, "light")
-
-
-@pytest.fixture(scope="module")
-def phone_dark(browser, site_server, site_pages) -> dict:
-    return _visit(browser, site_server, site_pages, "dark")
+def phone_visits(browser, site_server, site_pages) -> dict:
+    """{palette: {page: report}}, the palette being the system's."""
+    return {scheme: _visit(browser, site_server, site_pages, scheme) for scheme in PALETTES}
 
 
 def _file(site_server, url: str) -> Path:
@@ -84,7 +63,11 @@ def _file(site_server, url: str) -> Path:
     return site_server.site / path[len(site_server.base) :]
 
 
-def _smallest_text_pt(site_server, url: str, memo: dict = {}) -> float:  # noqa: B006
+_SMALLEST_PT: dict[str, float] = {}  # by URL: each SVG is read once
+
+
+def _smallest_text_pt(site_server, url: str) -> float:
+    memo = _SMALLEST_PT
     if url not in memo:
         svg = _file(site_server, url).read_text(encoding="utf-8")
         sizes = [float(s) * 100 for s in TEXT_SCALE.findall(svg)]
@@ -92,11 +75,11 @@ def _smallest_text_pt(site_server, url: str, memo: dict = {}) -> float:  # noqa:
     return memo[url]
 
 
-@pytest.mark.parametrize("palette", ["light", "dark"])
+@pytest.mark.parametrize("palette", PALETTES)
 def test_phone_gets_the_narrow_version_with_text_of_at_least_10px(
-    palette, phone_light, phone_dark, site_server
+    palette, phone_visits, site_server
 ):
-    reports = phone_light if palette == "light" else phone_dark
+    reports = phone_visits[palette]
     problems, shown = [], 0
     for p, r in reports.items():
         for img in r["shown"]:
@@ -114,9 +97,9 @@ def test_phone_gets_the_narrow_version_with_text_of_at_least_10px(
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("palette", ["light", "dark"])
-def test_each_figure_is_shown_in_the_palette_of_the_page(palette, phone_light, phone_dark):
-    reports = phone_light if palette == "light" else phone_dark
+@pytest.mark.parametrize("palette", PALETTES)
+def test_each_figure_is_shown_in_the_palette_of_the_page(palette, phone_visits):
+    reports = phone_visits[palette]
     problems = []
     for p, r in reports.items():
         if len(r["shown"]) * 2 != r["total"]:
@@ -127,9 +110,9 @@ def test_each_figure_is_shown_in_the_palette_of_the_page(palette, phone_light, p
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("palette", ["light", "dark"])
-def test_only_the_version_shown_is_downloaded(palette, phone_light, phone_dark):
-    reports = phone_light if palette == "light" else phone_dark
+@pytest.mark.parametrize("palette", PALETTES)
+def test_only_the_version_shown_is_downloaded(palette, phone_visits):
+    reports = phone_visits[palette]
     problems = []
     for p, r in reports.items():
         extra = set(r["fetched"]) - {img["src"] for img in r["shown"]}

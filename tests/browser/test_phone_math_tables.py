@@ -30,7 +30,7 @@ sc = sys.modules["sigmoid_guide_tests_sitecheck"]  # loaded by conftest.py
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
+PHONE = sc.PHONE
 SCHEMES = {"light": "default", "dark": "slate"}
 AXE_WCAG = {"tags": sc.AXE_TAGS, "rules": []}
 # The two edges of a scrolling box must differ by at least this much (0-255, the largest
@@ -163,14 +163,8 @@ def phone_visits(browser, site_server, site_pages, axe_source) -> dict:
     """{(scheme, page): report} for every page in both palettes at 390 × 844."""
     reports = {}
     for scheme in SCHEMES:
-        context = browser.new_context(
-            viewport=PHONE,
-            device_scale_factor=1,
-            color_scheme=scheme,
-            locale="en-US",
-            service_workers="block",
-        )
-        context.set_default_timeout(20_000)
+        # Not mobile: with touch, Material takes tabindex off scrolling code blocks.
+        context = sc.new_context(browser, scheme, viewport=PHONE)
         try:
             page = context.new_page()
             for sp in site_pages:

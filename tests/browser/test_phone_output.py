@@ -24,8 +24,7 @@ sc = sys.modules["sigmoid_guide_tests_sitecheck"]  # loaded by conftest.py
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
+PHONE, DESKTOP = sc.PHONE, sc.DESKTOP
 # Characters of a monospace line that fit in a phone-wide code box, as measured here
 # (DejaVu Sans Mono at Material's 0.68rem, in a box as wide as the screen): 358 px of
 # text at 8.19 px a character. tests/test_code_width.py holds the #> lines to it.
@@ -118,24 +117,9 @@ PROBE = """(chars) => {
 
 
 def _visit(browser, server, pages, viewport: dict, mobile: bool) -> dict:
-    context = browser.new_context(
-        viewport=viewport,
-        is_mobile=mobile,
-        has_touch=mobile,
-        device_scale_factor=3 if mobile else 1,
-        locale="en-US",
-        service_workers="block",
-    )
-    context.set_default_timeout(20_000)
-    try:
-        page = context.new_page()
-        reports = {}
-        for p in pages:
-            page.goto(server.url(p.rel), wait_until="load")
-            reports[p.rel] = page.evaluate(PROBE, PHONE_CHARS)
-        return reports
-    finally:
-        context.close()
+    context = sc.new_context(browser, viewport=viewport, mobile=mobile, scale=3 if mobile else 1)
+    reports = sc.probe_each(context, server, pages, PROBE, PHONE_CHARS)
+    return {p.rel: r for p, r in reports.items()}
 
 
 @pytest.fixture(scope="module")
