@@ -239,7 +239,7 @@ _FIGURE_IMG = re.compile(
 
 def _pictures(m: re.Match, lang: str) -> str:
     """The light and the dark version of a figure, each a <picture> whose narrow source
-    the browser takes on a phone. site.css shows the one of the page's palette; the
+    the browser takes on a phone. figures.css shows the one of the page's palette; the
     other, display: none and loaded lazily, is never fetched."""
     head, img, base, name = m.groups()
     narrow = _meta[(lang, name)]["narrow"]

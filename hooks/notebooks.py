@@ -40,6 +40,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import sg_common
+import sg_figure_render
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from pymdownx.slugs import slugify
@@ -415,13 +416,8 @@ def _figure_files(content: str, page, config) -> str:
         alt, data = m.groups()
         light = base64.b64decode(data).decode("utf-8")
         name = "figure-" + hashlib.sha256(light.encode("utf-8")).hexdigest()[:12]
-        size = re.search(r'<svg\b[^>]*?\bwidth="([\d.]+)pt"[^>]*?\bheight="([\d.]+)pt"', light)
-        dims = (
-            f' width="{round(float(size.group(1)) * 4 / 3)}"'
-            f' height="{round(float(size.group(2)) * 4 / 3)}"'
-            if size
-            else ""
-        )
+        size = sg_figure_render.svg_size(light.encode("utf-8"))
+        dims = f' width="{size["width"]}" height="{size["height"]}"' if size else ""
         out = []
         for palette, text in (("light", light), ("dark", dark_svg(light))):
             file = f"{name}.svg" if palette == "light" else f"{name}.dark.svg"

@@ -115,11 +115,19 @@ def render(cache_dir: Path, name: str, lang: str) -> tuple[dict, list[str]]:
     return meta | {"file": str(svg_path)}, notes
 
 
-def _size(svg: bytes, name: str, lang: str, which: str) -> dict[str, int]:
+def svg_size(svg: bytes) -> dict[str, int] | None:
+    """Width and height of an SVG document in CSS px, from its <svg> element."""
     m = _SIZE.search(svg[:4000])
     if not m:
-        raise FigureError(f"figure {name} ({lang}){which}: no width/height on the <svg> element")
+        return None
     return {"width": _px(m.group(1), m.group(2)), "height": _px(m.group(3), m.group(4))}
+
+
+def _size(svg: bytes, name: str, lang: str, which: str) -> dict[str, int]:
+    size = svg_size(svg)
+    if size is None:
+        raise FigureError(f"figure {name} ({lang}){which}: no width/height on the <svg> element")
+    return size
 
 
 def render_group(
