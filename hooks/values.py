@@ -16,6 +16,7 @@ package (``mkdocs serve``, the English sub-build) runs no experiment for them.
 from __future__ import annotations
 
 import json
+import os
 import re
 from concurrent.futures import wait
 
@@ -57,7 +58,8 @@ def _save() -> None:
         return
     data = {f"{n}|{p}" if p else n: t for (n, p), t in sorted(_texts.items(), key=str)}
     path = _cache_file()
-    tmp = path.with_suffix(".tmp")
+    # one temporary file per process: two builds may share the cache
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
     tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     tmp.replace(path)
     _dirty = False

@@ -28,20 +28,27 @@ for cpu in paths:
         show(f"path {cpu.label}: NumPy's own choice")
     else:
         show(f"path {cpu.label}: NPY_DISABLE_CPU_FEATURES={cpu.disable}")
-#> machine: AMD EPYC
+#> machine: Intel(R) Xeon(R) Processor
 #> architecture: x86_64
-#> simd: AVX2, FMA3
+#> simd: AVX2, FMA3, AVX512F
 #> cpu_features: MMX, SSE, SSE2, SSE3,
 #>     SSSE3, SSE41, POPCNT, SSE42, AVX,
 #>     F16C, FMA3, AVX2, LAHF, CX16, MOVBE,
-#>     BMI, BMI2, LZCNT
+#>     BMI, BMI2, LZCNT, GFNI, VPCLMULQDQ,
+#>     VAES, AVX512F, AVX512CD,
+#>     AVX512VPOPCNTDQ, AVX512VL, AVX512BW,
+#>     AVX512DQ, AVX512VNNI, AVX512IFMA,
+#>     AVX512VBMI, AVX512VBMI2,
+#>     AVX512BITALG, AVX512FP16,
+#>     AVX512BF16, AVX512_SKX, AVX512_CLX,
+#>     AVX512_CNL
 #> cores: 2
 #> python: 3.11.7
 #> numpy: 2.4.6
 #> scipy: 1.17.1
 #> torch: None
 #> torch_threads: None
-#> date: 2026-12-01
+#> date: 2026-12-02
 #> method: median of interleaved
 #>     repetitions in one process per SIMD
 #>     path (operation order shuffled each
@@ -59,7 +66,11 @@ for cpu in paths:
 #> arguments: --repeat 3 --json
 #>     sigmoid_guide/data/
 #>     cpu_activation_cost.json
-#> path AVX2 (X86_V3): NumPy's own choice
+#> path AVX-512 (X86_V4): NumPy's own
+#>     choice
+#> path AVX2 (X86_V3):
+#>     NPY_DISABLE_CPU_FEATURES=X86_V4,
+#>     AVX512_ICL,AVX512_SPR
 #> path baseline (X86_V2):
 #>     NPY_DISABLE_CPU_FEATURES=X86_V3,
 #>     X86_V4,AVX512_ICL,AVX512_SPR

@@ -12,12 +12,14 @@ from typing import Any
 
 import numpy as np
 
-from ..experiments.cost import CostResult, run_cost
+from ..experiments.cost import CostResult, CpuCost, run_cost
 from . import ValueSpec
 
 _DTYPES = ("float32", "float64")
 # The two sizes the page's CPU table shows (docs_src/exp-cost/cpu_ratios.py).
 _SIZES = (100_000, 10_000_000)
+# The sizes with a speed goal (docs_src/exp-cost/cpu_paths.py).
+_GOAL_SIZES = (100_000, 1_000_000, 10_000_000)
 
 
 def _cpu_ratio(op: str, dtype: str, n: int) -> Callable[[CostResult], float]:
@@ -26,6 +28,35 @@ def _cpu_ratio(op: str, dtype: str, n: int) -> Callable[[CostResult], float]:
     def get(r: CostResult) -> float:
         backend = next(row.backend for row in r.cpu.rows if row.op == op)
         return r.cpu.ratio(backend, op, dtype, n)
+
+    return get
+
+
+def _path(r: CostResult, simd_path: str) -> CpuCost:
+    for cpu in r.cpu_paths:
+        if cpu.simd_path == simd_path:
+            return cpu
+    raise ValueError(f"the CPU file has no SIMD path {simd_path!r}")
+
+
+def _path_ratio(simd_path: str, op: str, dtype: str, n: int) -> Callable[[CostResult], float]:
+    """Time of ``op`` ÷ ReLU's on one SIMD path of the measured CPU."""
+    return lambda r: _path(r, simd_path).ratio("numpy", op, dtype, n)
+
+
+def _exp_max_all_paths(r: CostResult) -> float:
+    """The largest exp ÷ ReLU ratio of the table's columns, over every SIMD path."""
+    return max(
+        cpu.ratio("numpy", "exp", d, n) for cpu in r.cpu_paths for d in _DTYPES for n in _SIZES
+    )
+
+
+def _to_expit(simd_path: str, op: str, pick: Callable[..., float], dtypes: tuple[str, ...]):
+    """``pick`` of ``op``'s time ÷ expit's on one path, over the goal sizes (1e5-1e7)."""
+
+    def get(r: CostResult) -> float:
+        cpu = _path(r, simd_path)
+        return pick(cpu.ratio_to_expit(op, d, n) for d in dtypes for n in _GOAL_SIZES)
 
     return get
 
@@ -66,6 +97,30 @@ def _gpu_large(r: CostResult) -> dict[str, Any]:
     }
 
 
+#: Elements and bytes per element of the exercises' arrays (float32, 1e7 elements).
+EXERCISE_N, EXERCISE_BYTES = 10_000_000, 4
+
+
+def exercise_answers(r: CostResult) -> dict[str, float]:
+    """Answers of the exercises at the end of the cost-of-exp page.
+
+    ``move_us``: time to read and write ``EXERCISE_N`` float32 elements at the GPU's
+    measured throughput; ``naive_mb``/``kernel_mb``: megabytes written to memory by the
+    textbook one-liner (four new arrays) and by the kernel (one).
+    """
+    gpu = _gpu_large(r)
+    array_mb = EXERCISE_N * EXERCISE_BYTES / 1e6
+    return {
+        "move_us": 2 * EXERCISE_N * EXERCISE_BYTES / (gpu["gbps"] * 1e9) * 1e6,
+        "naive_mb": 4 * array_mb,
+        "kernel_mb": array_mb,
+    }
+
+
+def _exercise(key: str) -> Callable[[CostResult], float]:
+    return lambda r: exercise_answers(r)[key]
+
+
 SPECS = [
     *(
         ValueSpec(f"cost.cpu.{op}.{which}", run_cost, _cpu_range(op, pick), ".1f")
@@ -74,8 +129,41 @@ SPECS = [
     ),
     *(
         ValueSpec(f"cost.cpu.exp.{d}.1e{len(str(n)) - 1}", run_cost, _cpu_ratio("exp", d, n), ".1f")
-        # the page compares float32 with float64 at 1e5, and float64 at 1e5 with 1e7
-        for d, n in (("float32", 100_000), ("float64", 100_000), ("float64", 10_000_000))
+        # the page compares float64 at 1e5 with 1e7
+        for d, n in (("float64", 100_000), ("float64", 10_000_000))
+    ),
+    # the other SIMD paths of the same CPU (docs_src/exp-cost/cpu_exp_paths.py)
+    *(
+        ValueSpec(
+            f"cost.cpu.{p}.exp.{d}.1e{len(str(n)) - 1}",
+            run_cost,
+            _path_ratio(p, "exp", d, n),
+            ".1f",
+        )
+        for p, d, n in (
+            ("avx2", "float32", 100_000),
+            ("avx2", "float64", 100_000),
+            ("avx2", "float64", 10_000_000),
+            ("baseline", "float32", 100_000),
+        )
+    ),
+    ValueSpec("cost.cpu.exp.all_paths.max", run_cost, _exp_max_all_paths, ".1f"),
+    # sigmoid ÷ expit (docs_src/exp-cost/cpu_paths.py)
+    *(
+        ValueSpec(
+            f"cost.cpu.{p}.sigmoid_to_expit.max",
+            run_cost,
+            _to_expit(p, "sigmoid", max, _DTYPES),
+            ".2f",
+        )
+        for p in ("avx512", "avx2")
+    ),
+    # no NumPy sigmoid can meet the baseline float32 goal: the floor is above it
+    ValueSpec(
+        "cost.cpu.baseline.floor_to_expit.float32.min",
+        run_cost,
+        _to_expit("baseline", "floor", min, ("float32",)),
+        ".2f",
     ),
     *(
         ValueSpec(f"cost.cpu.exp_share.{d}.1e{len(str(n)) - 1}", run_cost, _exp_share(d, n), ".0%")
@@ -103,5 +191,9 @@ SPECS = [
     *(
         ValueSpec(f"cost.gpu.fused.{op}", run_cost, f"gpu.fused_ratio_to_relu.{op}", ".2f")
         for op in ("hardsigmoid", "sigmoid", "tanh")
+    ),
+    *(
+        ValueSpec(f"exercise.exp-cost.{key}", run_cost, _exercise(key), fmt)
+        for key, fmt in (("move_us", ".0f"), ("naive_mb", ".0f"), ("kernel_mb", ".0f"))
     ),
 ]
