@@ -132,17 +132,39 @@ def _sections(page) -> list[tuple[str, list[str]]]:
     return out
 
 
+#: The exercises section: its code blocks use the functions shown above them, and say
+#: so in a comment; a NumPy-only reader pastes those function blocks over the import.
+EXERCISES = {"확인-문제", "exercises"}
+_KERNEL_IMPORT = re.compile(r"^from sigmoid_guide\.kernels import (\([^)]*\)|[^\n]*)$", re.M)
+
+
 def _programs(page) -> list[tuple[str, str]]:
     """(label, code) of every program the page tells a NumPy-only reader to run."""
     programs = []
+    shown: dict[str, str] = {}  # kernel name -> the function block that defines it
     for heading, blocks in _sections(page):
         if not blocks:
             continue
         where = f"{page.lang}/{page.path}#{heading}"
+        if heading in EXERCISES:
+            for i, block in enumerate(blocks, start=1):
+                match = _KERNEL_IMPORT.search(block)
+                assert match, f"{where}: exercise block {i} imports no kernel"
+                names = re.findall(r"\w+", match.group(1))
+                missing = [n for n in names if n not in shown]
+                assert not missing, f"{where}: exercise block {i} uses {missing}, not shown above"
+                pasted = "".join(shown[n] if shown[n].endswith("\n") else shown[n] + "\n"
+                                 for n in dict.fromkeys(names))  # fmt: skip
+                combined = block[: match.start()] + pasted + block[match.end() :]
+                assert "sigmoid_guide" not in combined, f"{where}: exercise {i} needs the package"
+                programs.append((f"{where} (exercise {i})", combined))
+            continue
         assert heading and len(blocks) == 2, (
             f"{where}: expected a function block and a usage block, got {len(blocks)} blocks"
         )
         function, usage = blocks
+        for name in re.findall(r"^def (\w+)", function, re.M):
+            shown[name] = function
         assert "sigmoid_guide" not in function, f"{where}: the function block uses the package"
         lines = usage.splitlines(keepends=True)
         imports = [i for i, line in enumerate(lines) if line.startswith(IMPORT_LINE)]

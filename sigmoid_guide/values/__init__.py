@@ -43,7 +43,16 @@ PLACEHOLDER = re.compile(
 )
 
 #: Modules holding the specs, in the order of the pages that use them.
-_MODULES = ("shape", "classification", "outliers", "vanishing", "zigzag", "cost")
+_MODULES = (
+    "shape",
+    "classification",
+    "outliers",
+    "vanishing",
+    "zigzag",
+    "cost",
+    "exercises_basics",
+    "exercises_claims",
+)
 
 
 @dataclass(frozen=True)
