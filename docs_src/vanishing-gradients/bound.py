@@ -3,11 +3,11 @@ import numpy as np
 from sigmoid_guide.experiments.vanishing import sigmoid_bound
 
 r = sigmoid_bound()  # the sigmoid network of the figure, at initialization
-print("layer  measured  0.25^(L-l)  true bound")
+print("layer  measured  0.25^(D-l)  true bound")
 rows = zip(r.layers, r.measured, r.naive, r.bound, strict=True)
 for layer, measured, rule, bound in rows:
     print(f"{layer:5.0f}  {measured:8.1e}  {rule:10.1e}  {bound:10.1e}")
-#> layer  measured  0.25^(L-l)  true bound
+#> layer  measured  0.25^(D-l)  true bound
 #>     1   3.4e-06     3.8e-06     1.7e-03
 #>     2   1.4e-05     1.5e-05     3.5e-03
 #>     3   5.3e-05     6.1e-05     7.0e-03

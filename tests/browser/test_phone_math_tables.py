@@ -136,6 +136,9 @@ def _differ(a: tuple[float, ...], b: tuple[float, ...]) -> float:
 def _visit(page, server, sp, axe_js) -> dict:
     response = page.goto(server.url(sp.rel), wait_until="load")
     sc._wait_for_search(page, response)
+    # Exercise answers are collapsed (<details>): open them, so that their formulas and
+    # tables are measured (and checked by axe) like the rest of the page.
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
     report = page.evaluate(PROBE)
     for item in report["items"]:
         box = item["box"]
