@@ -119,6 +119,7 @@ def segment_korean(text: str, words: tuple[str, ...] = ()) -> str:
     return _HANGUL.sub(cut, text)
 
 
+@cache  # `mkdocs serve` rebuilds the whole index after every edit: most entries recur
 def _segment_html(html: str, words: tuple[str, ...] = ()) -> str:
     """Segment the text between the tags of an index entry, never inside a tag."""
     return "".join(p if p.startswith("<") else segment_korean(p, words) for p in _TAG.split(html))
