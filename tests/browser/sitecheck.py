@@ -307,6 +307,7 @@ class PageReport:
     dark_axe: list[dict] = field(default_factory=list)
     figure_shots: dict[str, bytes | str] = field(default_factory=dict)  # "i:src" -> PNG or error
     dark_figure_shots: dict[str, bytes | str] = field(default_factory=dict)
+    csp_violations: list[str] = field(default_factory=list)  # in both palettes
 
     def __repr__(self) -> str:  # keep pytest's failure output short
         return f"PageReport({self.url})"
@@ -316,10 +317,30 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}  # CSS px of a common phone
 
 
+# Records every Content-Security-Policy violation of a page (hooks/csp.py) in
+# window.__sg_csp: directive, blocked URL and the first characters of what was blocked.
+CSP_RECORDER = """window.__sg_csp = [];
+document.addEventListener('securitypolicyviolation', e => window.__sg_csp.push(
+  `${e.violatedDirective} ${e.blockedURI} ${e.sample || ''}`.trim()), true);"""
+CSP_VIOLATIONS_JS = "() => window.__sg_csp || []"
+
+
+def inject_axe(page, axe_js: Path) -> None:
+    """Load axe-core into the page through the DevTools protocol: a <script> with its
+    text would be blocked by the site's Content-Security-Policy, as it should be."""
+    page.evaluate(_axe_source(axe_js))
+
+
+@functools.cache
+def _axe_source(axe_js: Path) -> str:
+    return axe_js.read_text(encoding="utf-8")
+
+
 def new_context(
     browser, scheme: str = "light", *, viewport: dict = DESKTOP, mobile: bool = False, scale=1
 ):
-    """A browser context as the tests use it: `mobile` adds touch and a mobile viewport."""
+    """A browser context as the tests use it: `mobile` adds touch and a mobile viewport.
+    Its pages record Content-Security-Policy violations (CSP_VIOLATIONS_JS)."""
     context = browser.new_context(
         viewport=viewport,
         is_mobile=mobile,
@@ -330,6 +351,7 @@ def new_context(
         service_workers="block",
     )
     context.set_default_timeout(20_000)
+    context.add_init_script(CSP_RECORDER)
     return context
 
 
@@ -423,7 +445,7 @@ def visit_all(
             report.final_url = page.url
             report.probe = page.evaluate(PROBE_JS)
             report.figure_shots = _figure_shots(page)
-            page.add_script_tag(path=str(axe_js))
+            inject_axe(page, axe_js)
             report.axe = page.evaluate(AXE_RUN_JS, AXE_OPTIONS_FULL)
             if page.locator(TOGGLE).count() == 1 and _scheme(page) == "default":
                 page.evaluate(CLICK_JS, TOGGLE)
@@ -433,6 +455,7 @@ def visit_all(
                 report.dark_figure_shots = _figure_shots(page)
                 page.evaluate(CLICK_JS, TOGGLE)  # back to light (stored for the next page)
                 page.evaluate(SETTLE_JS)
+            report.csp_violations = page.evaluate(CSP_VIOLATIONS_JS)
             reports[sp.rel] = report
         page.close()
     finally:

@@ -125,7 +125,7 @@ def test_dark_palette_toggle_and_screenshots(
     toggle = page.locator(sc.TOGGLE)
     assert toggle.count() == 1, "expected one visible palette toggle"
     toggle.click()
-    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
     # The canvas and scrollbars follow the palette; the browser's toolbar gets the header's colour.
     assert _root_scheme(page) == "dark"
     assert page.evaluate("document.querySelector('meta[name=theme-color]').content").startswith(
@@ -159,7 +159,7 @@ def test_dark_palette_toggle_and_screenshots(
     # Keyboard: the toggle's radio input takes focus and Enter switches to the next palette.
     page.focus("form[data-sg-palette] input:checked")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'default'")
     assert _root_scheme(page) in ("light", "")
 
     # A reader whose system is dark gets the dark palette without touching the toggle, and
@@ -168,9 +168,9 @@ def test_dark_palette_toggle_and_screenshots(
     dark.goto(site_server.url(shots["home"]))
     assert _scheme(dark) == "slate", "prefers-color-scheme: dark does not select the slate palette"
     dark.emulate_media(color_scheme="light")
-    dark.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+    dark.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'default'")
     dark.locator(sc.TOGGLE).click()
-    dark.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    dark.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
     dark.emulate_media(color_scheme="light")
     dark.reload()
     assert _scheme(dark) == "slate", "the reader's choice did not win over the system's preference"

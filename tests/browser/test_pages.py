@@ -212,3 +212,35 @@ def test_axe_allowlist_is_justified_and_used(page_reports):
         assert set(entry) == {"rule", "target", "reason"}, entry
         assert len(entry["reason"]) > 20, f"give the reason for {entry}"
         assert i in used, f"allow-list entry matches nothing any more, remove it: {entry}"
+
+
+@pytest.mark.parametrize("lang", sc.LANGS)
+def test_no_content_security_policy_violation(page_reports, lang):
+    """Every page, with search started and after the palette toggle, runs under its
+    policy (hooks/csp.py) without a single violation."""
+    problems = [f"{r.url}: {v}" for r in _of(page_reports, lang) for v in r.csp_violations]
+    assert not problems, "Content-Security-Policy violations:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", sc.LANGS)
+def test_policy_blocks_scripts_it_does_not_know(context_factory, site_server, lang):
+    """A script from another host and an inline script the build did not write are both
+    refused (and reported), whatever injects them."""
+    page = context_factory().new_page()
+    page.goto(site_server.url("" if lang == "ko" else sc.EN_PREFIX), wait_until="load")
+    ran = page.evaluate(
+        """() => new Promise(done => {
+          window.__sg_injected = false;
+          const inline = document.createElement('script');
+          inline.textContent = 'window.__sg_injected = true';
+          document.head.appendChild(inline);
+          const remote = document.createElement('script');
+          remote.src = 'https://example.invalid/tracker.js';
+          remote.onerror = () => done(window.__sg_injected);
+          document.head.appendChild(remote);
+        })"""
+    )
+    assert ran is False, "an injected inline script ran"
+    violations = page.evaluate(sc.CSP_VIOLATIONS_JS)
+    assert any("example.invalid" in v for v in violations), violations
+    assert any(v.startswith("script-src-elem inline") for v in violations), violations

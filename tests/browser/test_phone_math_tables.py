@@ -156,7 +156,7 @@ def _visit(page, server, sp, axe_js) -> dict:
             page.evaluate(HIDE_JS, [item["index"], where])
             box["cue"][where] = _edges(locator.screenshot(animations="disabled"))
         page.evaluate(SHOW_JS, item["index"])
-    page.add_script_tag(path=str(axe_js))
+    sc.inject_axe(page, axe_js)
     report["axe"] = page.evaluate(sc.AXE_RUN_JS, AXE_WCAG)
     return report
 
