@@ -4,6 +4,7 @@
     python3 dev.py serve    set up .venv, then serve both languages with live reload
     python3 dev.py test     set up .venv (and the browser-test tools), then run every test
     python3 dev.py build    set up .venv, then build the site into site/ (strict)
+    python3 dev.py pdf      after a build: site/pdf/sigmoid-guide-{ko,en}.pdf (needs Chromium)
     python3 dev.py bench    print the activation benchmark (ratios measured side by side)
     python3 dev.py measure-build   time a cold build and a Markdown-edit reload of `serve`
     python3 dev.py test-package    the package's own tests only (Python 3.10-3.13), in
@@ -245,7 +246,7 @@ def lock(rest: list[str]) -> None:
     print("Check the site with `python3 dev.py test`, the package with `dev.py test-package`.")
 
 
-COMMANDS = {"serve", "test", "build", "bench", "measure-build", "test-package", "lock"}
+COMMANDS = {"serve", "test", "build", "pdf", "bench", "measure-build", "test-package", "lock"}
 
 
 def main(argv: list[str]) -> int:
@@ -259,6 +260,9 @@ def main(argv: list[str]) -> int:
     elif cmd == "build":
         ensure_venv(cmd)
         _run(BIN / "mkdocs", "build", "--strict", *rest, env=_env())
+    elif cmd == "pdf":
+        ensure_venv(cmd)
+        _run(PY, ROOT / "scripts" / "build_pdf.py", *rest, env=_env())
     elif cmd == "measure-build":
         ensure_venv(cmd)
         _run(PY, ROOT / "scripts" / "measure_build.py", *rest, env=_env())
