@@ -87,15 +87,17 @@ def nav_pages(site: Path, root: str) -> list[str]:
     """Paths (below the site's root, e.g. "en/definition/") of the language's pages, in
     the order of its navigation, the home page first."""
     home = (site / root / "index.html").read_text(encoding="utf-8")
-    nav = _NAV.search(home) or re.search(r'<nav class="md-nav md-nav--primary".*', home, re.S)
+    nav = _NAV.search(home)
+    if nav is None:
+        raise SystemExit("build_pdf: no primary navigation in the home page: did Material change?")
     pages: list[str] = []
     for href in _NAV_LINK.findall(nav.group(0)):
         rel = posixpath.normpath(posixpath.join(root or ".", href)).lstrip("./")
         rel = "" if rel in ("", ".") else rel.rstrip("/") + "/"
         if rel not in pages and (site / rel / "index.html").is_file():
             pages.append(rel)
-    if "" not in pages and root:
-        pages.insert(0, root) if root not in pages else None
+    if not pages or pages[0] != root:
+        raise SystemExit(f"build_pdf: the navigation of /{root} does not start at its home")
     return pages
 
 

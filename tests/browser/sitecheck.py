@@ -389,6 +389,17 @@ SEARCH_READY_JS = """initializing => {
 }"""
 
 
+def open_search(page, url: str) -> str:
+    """Load `url`, wait until Material's search worker has its index, focus the search
+    box; return the placeholder text the results area shows while the box is empty."""
+    response = page.goto(url)
+    served = SEARCH_META.search(response.text()) if response is not None else None
+    assert served, f"no search result metadata in {url}: is the search plugin on?"
+    page.wait_for_function(SEARCH_READY_JS, arg=served.group(1))
+    page.locator("input.md-search__input").click()
+    return page.locator(".md-search-result__meta").text_content().strip()
+
+
 def _wait_for_search(page, response) -> None:
     """Wait until Material's search worker has its index (the last thing a page fetches
     at load): its "initialising" text, as served, has been replaced."""

@@ -23,8 +23,6 @@ FOREIGN_WORDS = [("ko", "derivative"), ("ko", "sigmoid"), ("en", "시그모이�
 EXPERIMENT = "vanishing-gradients/"  # the experiment page that gets screenshots
 README_PAGE = ""  # the Korean page shown in the README
 
-META = ".md-search-result__meta"
-
 
 def _rel(lang: str, slug: str) -> str:
     return slug if lang == "ko" else sc.EN_PREFIX + slug
@@ -32,21 +30,8 @@ def _rel(lang: str, slug: str) -> str:
 
 def _search(page, site_server, lang: str, query: str) -> list[dict]:
     """Type `query` into Material's search on the home page of `lang`; return the results."""
-    rel = _rel(lang, "")
-    html = (site_server.site / rel / "index.html").read_text(encoding="utf-8")
-    m = re.search(r'<div class="md-search-result__meta">\s*(.*?)\s*</div>', html, re.S)
-    assert m, "no search result metadata in the home page: is the search plugin on?"
-    initializing = m.group(1)  # Material's "initialising search" text, until the worker is ready
-    page.goto(site_server.url(rel))
-    # Ready when the worker has loaded the index: the "initialising" text is replaced.
-    page.wait_for_function(
-        "t => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && m.textContent.trim() !== '' && m.textContent.trim() !== t; }",
-        arg=initializing,
-    )
-    ready = page.locator(META).text_content().strip()
+    ready = sc.open_search(page, site_server.url(_rel(lang, "")))
     box = page.locator("input.md-search__input")
-    box.click()
     box.fill(query)
     box.press("End")  # Material reacts to keyup only: fill() alone does not search
     page.wait_for_function(

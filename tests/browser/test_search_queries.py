@@ -10,7 +10,6 @@ query finds nothing.
 
 from __future__ import annotations
 
-import re
 import sys
 
 import pytest
@@ -19,8 +18,6 @@ from search_queries import QUERIES, TOP1_GOAL, TOP3_GOAL
 sc = sys.modules["sigmoid_guide_tests_sitecheck"]  # loaded by conftest.py
 
 pytestmark = pytest.mark.browser
-
-META = ".md-search-result__meta"
 
 
 def _results(page, query: str, placeholder: str) -> list[str]:
@@ -46,20 +43,8 @@ def _results(page, query: str, placeholder: str) -> list[str]:
 
 def _search_all(context, server, lang: str) -> list[tuple[str, tuple[str, ...], list[str]]]:
     root = "" if lang == "ko" else sc.EN_PREFIX
-    html = (server.site / root / "index.html").read_text(encoding="utf-8")
-    initializing = re.search(r'<div class="md-search-result__meta">\s*(.*?)\s*</div>', html, re.S)
-    assert initializing, "no search result metadata in the home page: is search on?"
     page = context.new_page()
-    page.goto(server.url(root))
-    box = page.locator("input.md-search__input")
-    box.click()
-    # The worker is ready when Material's "initialising" text gives way to the placeholder.
-    page.wait_for_function(
-        "t => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && m.textContent.trim() !== '' && m.textContent.trim() !== t; }",
-        arg=initializing.group(1),
-    )
-    placeholder = page.locator(META).text_content().strip()
+    placeholder = sc.open_search(page, server.url(root))
     base = server.url(root).split(server.origin, 1)[1]
     out = []
     for query, expected in QUERIES[lang]:
