@@ -208,19 +208,21 @@ SPECS = [
         lambda r: 1.0 - 4.0 * r.eigenvalues["positive"][-1],
         ".2f",
     ),
-    ValueSpec(f"{_Z}.contraction.positive", run_zigzag, _contraction, ".3f"),
-    ValueSpec(
-        f"{_Z}.steps_estimate.positive",
-        run_zigzag,
-        lambda r: _steps_estimate(_contraction(r)),
-        ".1f",
-    ),
-    ValueSpec(f"{_Z}.contraction.centered", run_zigzag, _contraction_centered, ".3f"),
-    ValueSpec(
-        f"{_Z}.steps_estimate.centered",
-        run_zigzag,
-        lambda r: _steps_estimate(_contraction_centered(r)),
-        ".2f",
+    *(
+        spec
+        for key, contraction, fmt in (
+            ("positive", _contraction, ".1f"),
+            ("centered", _contraction_centered, ".2f"),
+        )
+        for spec in (
+            ValueSpec(f"{_Z}.contraction.{key}", run_zigzag, contraction, ".3f"),
+            ValueSpec(
+                f"{_Z}.steps_estimate.{key}",
+                run_zigzag,
+                lambda r, c=contraction: _steps_estimate(c(r)),
+                fmt,
+            ),
+        )
     ),
     # --- relation ---------------------------------------------------------------------
     *(
