@@ -83,6 +83,19 @@ def _text(fragment: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", fragment)).replace("¶", "").strip()
 
 
+def _site_path(folder: str, href: str) -> str:
+    """``href``, relative to a page in ``folder`` ("en/definition/", "" for the root),
+    as a path below the site's root ("" for the root itself, ".." above it)."""
+    path = posixpath.normpath(posixpath.join(folder or ".", href))
+    return "" if path == "." else path
+
+
+def _page_path(folder: str, href: str) -> str:
+    """The page ``href`` leads to, in the form of ``nav_pages`` ("en/definition/")."""
+    path = _site_path(folder, href)
+    return path + "/" if path else ""
+
+
 def nav_pages(site: Path, root: str) -> list[str]:
     """Paths (below the site's root, e.g. "en/definition/") of the language's pages, in
     the order of its navigation, the home page first."""
@@ -92,9 +105,8 @@ def nav_pages(site: Path, root: str) -> list[str]:
         raise SystemExit("build_pdf: no primary navigation in the home page: did Material change?")
     pages: list[str] = []
     for href in _NAV_LINK.findall(nav.group(0)):
-        rel = posixpath.normpath(posixpath.join(root or ".", href)).lstrip("./")
-        rel = "" if rel in ("", ".") else rel.rstrip("/") + "/"
-        if rel not in pages and (site / rel / "index.html").is_file():
+        rel = _page_path(root, href)
+        if not rel.startswith("..") and rel not in pages and (site / rel / "index.html").is_file():
             pages.append(rel)
     if not pages or pages[0] != root:
         raise SystemExit(f"build_pdf: the navigation of /{root} does not start at its home")
@@ -118,19 +130,18 @@ def _rewrite(article: str, rel: str, root: str, book: set[str]) -> str:
         if href.startswith("#"):
             return f'href="#{key}--{href[1:]}"'
         path, _, anchor = href.partition("#")
-        target = posixpath.normpath(posixpath.join(rel or ".", path)).lstrip("./")
-        target = "" if target in ("", ".") else target.rstrip("/") + "/"
+        target = _page_path(rel, path)
         if target in book:
             other = _key(target, root)
             return f'href="#{other}--{anchor}"' if anchor else f'href="#{other}"'
         # a file of the site (a notebook download): an address relative to the PDF
-        return f'href="../{posixpath.normpath(posixpath.join(rel or ".", href))}"'
+        return f'href="../{_site_path(rel, href)}"'
 
     article = re.sub(r'href="([^"]*)"', link, article)
     # images and sources: relative to the book, which lives in site/pdf/
     article = re.sub(
         r'(src|srcset)="(?!data:|https?:)([^"]+)"',
-        lambda m: f'{m.group(1)}="../{posixpath.normpath(posixpath.join(rel or ".", m.group(2)))}"',
+        lambda m: f'{m.group(1)}="../{_site_path(rel, m.group(2))}"',
         article,
     )
     # the light, wide version of each figure only
@@ -147,11 +158,7 @@ def book_html(site: Path, lang: str, built: str) -> tuple[str, list[str]]:
     pages = nav_pages(site, root)
     book = set(pages)
     home = (site / root / "index.html").read_text(encoding="utf-8")
-    styles = [
-        posixpath.normpath(posixpath.join(root or ".", href))
-        for href in _STYLESHEET.findall(home)
-        if not href.startswith("http")
-    ]
+    styles = [_site_path(root, h) for h in _STYLESHEET.findall(home) if not h.startswith("http")]
     if "stylesheets/notebook.css" not in styles:
         styles.append("stylesheets/notebook.css")
     sections, titles = [], []
