@@ -44,6 +44,11 @@ log = get_plugin_logger("figures")
 
 DIRECTIVE = re.compile(r"^[ \t]*\[\[figure:[ \t]*([A-Za-z0-9_.-]+)[ \t]*\]\][ \t]*$", re.MULTILINE)
 LOOSE = "[[figure:"
+# The explorables' directive (hooks/explorables.py renders it): their data is computed
+# by the same workers, in page order.
+EXPLORABLE = re.compile(
+    r"^[ \t]*\[\[explorable:[ \t]*([A-Za-z0-9_.-]+)[ \t]*\]\][ \t]*$", re.MULTILINE
+)
 WORKERS = 2
 # Figures load as the reader scrolls to them: on a phone the first screen is text (the
 # largest element painted first is a paragraph on every page), and a figure fetched
@@ -69,34 +74,54 @@ def _build_order(docs: Path, md: Path) -> tuple:
 
 def _names_in(docs: Path) -> list[str]:
     """Figures used in ``docs``, in the order MkDocs' build first needs them."""
-    names: list[str] = []
+    return [name for kind, name in _uses_in(docs) if kind == "figure"]
+
+
+def _uses_in(docs: Path) -> list[tuple[str, str]]:
+    """``("figure" | "explorable", name)`` of every directive in ``docs``, in the order
+    the build first needs them, without repeats."""
+    uses: list[tuple[str, str]] = []
     for md in sorted(docs.rglob("*.md"), key=lambda md: _build_order(docs, md)):
-        for name in DIRECTIVE.findall(md.read_text(encoding="utf-8")):
-            if name not in names:
-                names.append(name)
-    return names
+        text = md.read_text(encoding="utf-8")
+        found = [(m.start(), "figure", m.group(1)) for m in DIRECTIVE.finditer(text)]
+        found += [(m.start(), "explorable", m.group(1)) for m in EXPLORABLE.finditer(text)]
+        for _, kind, name in sorted(found):
+            if (kind, name) not in uses:
+                uses.append((kind, name))
+    return uses
 
 
 def _start_workers(languages: list[str]) -> None:
-    """Render every missing figure of every language in worker processes."""
+    """Render every missing figure and explorable of every language in worker
+    processes, in the order the pages need them."""
     global _pool, _pool_hash
     assert _cache_dir is not None
     if _pool is not None and _pool_hash != sg_common.build_hash():
         _pool.shutdown(wait=False, cancel_futures=True)  # workers hold the old package
         _pool = None
-    todo: dict[str, list[tuple[str, str]]] = {}
+    # task key -> figure items (name, lang) or explorable languages, in page order
+    todo: dict[tuple[str, str], list] = {}
     for lang in languages:
-        for name in _names_in(sg_common.ROOT / "docs" / lang):
-            if (lang, name) not in _pending and fr.cached(_cache_dir, name, lang) is None:
-                todo.setdefault(name, []).append((name, lang))
+        for kind, name in _uses_in(sg_common.ROOT / "docs" / lang):
+            if kind == "figure":
+                if (lang, name) not in _pending and fr.cached(_cache_dir, name, lang) is None:
+                    todo.setdefault((kind, name), []).append((name, lang))
+            elif (lang, name) not in sg_common.explorable_tasks and not fr.explorable_path(
+                _cache_dir, name, lang
+            ).exists():
+                todo.setdefault((kind, name), []).append(lang)
     if not todo:
         return
     from sigmoid_guide.figures import registry
 
-    groups: dict[object, list[tuple[str, str]]] = {}
-    for name, items in todo.items():
+    groups: dict[object, tuple[str, list]] = {}
+    for (kind, name), items in todo.items():
+        if kind == "explorable":
+            groups[("explorable", name)] = (kind, items)
+            continue
         spec = registry.FIGURES.get(name)
-        groups.setdefault(spec.experiment if spec else name, []).extend(items)
+        key = spec.experiment if spec else name
+        groups.setdefault(key, (kind, []))[1].extend(items)
     if _pool is None:
         # spawn: safe with the notebook threads of this process; the workers import
         # sg_figure_render from the hooks folder.
@@ -109,14 +134,23 @@ def _start_workers(languages: list[str]) -> None:
         )
         _pool_hash = sg_common.build_hash()
         atexit.register(_pool.shutdown, wait=False, cancel_futures=True)
-    # In the order the pages need them: the build waits for the first page's figures
-    # (dicts keep insertion order, and todo follows the pages).
-    for experiment, items in groups.items():
+    # Figures in the order the pages need them: the build waits for the first page's
+    # figures (dicts keep insertion order, and todo follows the pages). The explorables
+    # go first: one of them (the vanishing grid, about 15 s) is the longest task, and
+    # started last it would leave one worker idle at the end of the build.
+    ordered = sorted(groups.items(), key=lambda item: item[1][0] != "explorable")
+    for key, (kind, items) in ordered:
+        if kind == "explorable":
+            name = key[1]
+            future = _pool.submit(fr.render_explorable, str(_cache_dir), name, items)
+            for lang in items:  # hooks/explorables.py waits for these
+                sg_common.explorable_tasks[(lang, name)] = future
+            continue
         future = _pool.submit(fr.render_group, str(_cache_dir), items)
         for name, lang in items:
             _pending[(lang, name)] = future
-        if callable(experiment):  # hooks/values.py reads the prose values this task stores
-            sg_common.experiment_tasks[fr.experiment_key(experiment)] = future
+        if callable(key):  # hooks/values.py reads the prose values this task stores
+            sg_common.experiment_tasks[fr.experiment_key(key)] = future
 
 
 def _result(name: str, lang: str) -> dict:
@@ -124,7 +158,7 @@ def _result(name: str, lang: str) -> dict:
     global _pool
     assert _cache_dir is not None
     future = _pending.pop((lang, name), None)
-    if future is not None and _pool is not None and not _pending:
+    if future is not None and _pool is not None and not _pending and not _explorables_pending():
         _pool.shutdown(wait=False)  # the last task was submitted long ago; free the workers
         _pool = None
     if future is not None:
@@ -144,6 +178,10 @@ def _result(name: str, lang: str) -> dict:
     for note in notes:
         log.warning("%s", note)
     return meta
+
+
+def _explorables_pending() -> bool:
+    return any(not f.done() for f in sg_common.explorable_tasks.values())
 
 
 def _reported(future: Future, name: str, lang: str) -> dict:

@@ -32,6 +32,9 @@ log = logging.getLogger("mkdocs.hooks.sg_common")
 # also stores the prose values computed from its experiment, which hooks/values.py waits
 # for instead of running the experiment a second time in this process.
 experiment_tasks: dict = {}
+# Worker tasks computing the explorables' JSON, by (lang, name); hooks/explorables.py
+# waits for them (they write into the figure cache, sg_figure_render.explorable_path).
+explorable_tasks: dict = {}
 
 _last_hash: str | None = None
 _build_hash: str | None = None  # fixed for one outer build (the sub-builds reuse it)

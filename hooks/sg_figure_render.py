@@ -177,3 +177,34 @@ def write_values(cache_dir: Path, figure: str) -> None:
     tmp = path.with_suffix(f".tmp{os.getpid()}")
     tmp.write_text(json.dumps(raw, sort_keys=True), encoding="utf-8")
     tmp.replace(path)
+
+
+def explorable_path(cache_dir: Path, name: str, lang: str) -> Path:
+    """The cached JSON of explorable ``name`` in ``lang`` (hooks/explorables.py)."""
+    return cache_dir / f"explorable.{name}.{lang}.json"
+
+
+def render_explorable(cache_dir: str, name: str, langs: list[str]) -> list[tuple[str, str | None]]:
+    """Worker entry point: write the JSON of explorable ``name`` in each of ``langs``
+    into the cache (its experiments run once here). Returns (lang, error or None)."""
+    out: list[tuple[str, str | None]] = []
+    for lang in langs:
+        path = explorable_path(Path(cache_dir), name, lang)
+        if path.exists():
+            out.append((lang, None))
+            continue
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")
+                from sigmoid_guide.explorables import explorable_json
+
+                data = explorable_json(name, lang)
+        except Exception as exc:
+            out.append((lang, f"explorable {name} ({lang}): {type(exc).__name__}: {exc}"))
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+        out.append((lang, None))
+    return out

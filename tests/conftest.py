@@ -119,6 +119,9 @@ def built_site_log(_site_build: tuple[Path, str]) -> str:
     return _site_build[1]
 
 
+_VOID = {"br", "hr", "meta", "link", "input", "source", "wbr"}
+
+
 class _Extractor(HTMLParser):
     """Collects the text of <code> inside language-* code blocks, <img> tags and the
     text of the main article."""
@@ -139,7 +142,7 @@ class _Extractor(HTMLParser):
         if tag == "img":
             self.imgs.append(a)
             return
-        if tag in {"br", "hr", "meta", "link", "input", "source", "wbr"}:
+        if tag in _VOID:
             return
         self._stack.append((tag, classes))
         if tag == "article":
@@ -155,6 +158,10 @@ class _Extractor(HTMLParser):
                 break
 
     def handle_endtag(self, tag):
+        # A void element never opened anything (an <img ... /> still calls this), and an
+        # end tag that matches nothing open must not close the elements around it.
+        if tag in _VOID or tag == "img" or all(t != tag for t, _ in self._stack):
+            return
         while self._stack:
             t, _ = self._stack.pop()
             if t == "article":

@@ -26,7 +26,7 @@ CONSTANTS = {
 
 _FENCE = re.compile(r"^([ \t]*)(```|~~~).*?^\1\2[ \t]*$", re.S | re.M)
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
-_PLACEHOLDER = re.compile(r"\[\[(?:value|figure):[^\]]*\]\]")
+_PLACEHOLDER = re.compile(r"\[\[(?:value|figure|explorable|explore):[^\]]*\]\]")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _TAG = re.compile(r"<[^>\n]+>")
 _ATTR_LIST = re.compile(r"\{[:#.][^}\n]*\}")

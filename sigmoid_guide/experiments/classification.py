@@ -191,3 +191,29 @@ def run_classification() -> ClassificationResult:
         clip_cap=float(max(v.max() for k, v in loss.items() if k.startswith("clip/"))),
         logits_bound=bound,
     )
+
+
+def rounded_sigmoid(z: np.ndarray, dtype: type) -> np.ndarray:
+    """σ(z) as [`run_classification`][] rounds it for ``dtype``: at z rounded to
+    ``dtype``, the exact σ rounded to float64 and then to ``dtype``.
+
+    The probability path's losses are −log of this p (or of 1 − p), so showing p next to
+    them explains where they break: p is exactly 1 from ``sigma_one_from`` on.
+
+    Examples:
+        >>> [float(p) for p in rounded_sigmoid(np.array([0.0, 17.3, 17.35]), np.float32)]
+        [0.5, 0.9999999403953552, 1.0]
+    """
+    z_seen = np.asarray(z, dtype=np.float64).astype(dtype).astype(np.float64)
+    return _exact_softplus_and_sigmoid(z_seen)[2].astype(dtype)
+
+
+def logit_sweep() -> np.ndarray:
+    """The logits [`run_classification`][] sweeps (its ``z``), without running it.
+
+    Examples:
+        >>> z = logit_sweep()
+        >>> len(z), float(z[0]), float(z[1200]), float(z[-1])
+        (2401, -60.0, 0.0, 60.0)
+    """
+    return np.linspace(-_Z_MAX, _Z_MAX, _N_Z)

@@ -52,11 +52,13 @@ __all__ = [
     "SETUP",
     "ActivationComparison",
     "ActivationStatistics",
+    "LayerGrid",
     "Setup",
     "SigmoidBound",
     "WeightScaleSweep",
     "activation_statistics",
     "compare_activations",
+    "layer_grid",
     "make_dataset",
     "saturated_fraction",
     "sigmoid_bound",
@@ -599,4 +601,131 @@ def activation_statistics(seed: int = 0) -> ActivationStatistics:
         percentiles=np.array(pcts),
         saturated=np.array(sats),
         input_spread=np.array(spreads),
+    )
+
+
+# --------------------------------------------------------------------------------------
+# 5. Every activation at every weight scale, layer by layer (the explorable's grid)
+
+#: States of a network in ``layer_grid``: at initialisation and after ``SETUP.steps`` steps.
+STATES: tuple[str, ...] = ("init", "trained")
+
+#: ``layer_grid`` marks a trained network "chaotic" when a change of one unit in the last
+#: place of its starting weights moves some ``‖δ_l‖ / ‖δ_L‖`` by more than this factor
+#: (relative): its numbers would then differ from one CPU to another, whose ``exp`` and
+#: ``tanh`` differ in the last bits. Stable runs move by about 1e-14, chaotic ones by
+#: factors; the threshold sits far from both.
+CHAOS_TOLERANCE = 1e-6
+
+
+@dataclass(frozen=True)
+class LayerGrid:
+    """``‖δ_l‖ / ‖δ_L‖`` layer by layer, for each activation, weight scale and state.
+
+    Network 0 of each activation (the one ``compare_activations`` and ``sigmoid_bound``
+    use) has its weights multiplied by each scale of ``SWEEP_SCALES``, as in
+    ``weight_scale_sweep``; it is measured at initialisation and after the same
+    ``SETUP.steps`` training steps as ``compare_activations``.
+
+    Arrays are indexed ``[activation, scale, state, layer]`` (``activations``,
+    ``scales``, ``STATES``, hidden layers ``1 … L``); where ``status`` is not ``"ok"``
+    they hold NaN.
+
+    Attributes:
+        activations: ``ACTIVATIONS``.
+        scales: ``SWEEP_SCALES``.
+        states: ``STATES``.
+        relative: ``‖δ_l‖ / ‖δ_L‖`` (the last entry is 1).
+        bound: ``Π_{k=l}^{L−1} max|f'(z_k)| · ‖W_{k+1}‖₂``, an upper bound on
+            ``relative`` (as in ``sigmoid_bound``, for any activation).
+        naive: ``0.25^(L − l)``, shape ``(L,)``.
+        status: ``"ok"``; ``"diverged"`` when training overflowed (the weights or
+            the gradients left the float64 range); ``"chaotic"`` when the trained
+            result depends on the last bits of the arithmetic (see
+            ``CHAOS_TOLERANCE``). Shape ``(activations, scales, states)``.
+    """
+
+    activations: tuple[Activation, ...]
+    scales: FloatArray
+    states: tuple[str, ...]
+    relative: FloatArray
+    bound: FloatArray
+    naive: FloatArray
+    status: np.ndarray
+
+
+def _relative_and_bound(net: MLP, x: FloatArray, y: FloatArray) -> tuple[FloatArray, FloatArray]:
+    fwd = forward(net, x)
+    grads = backward(net, fwd, y)
+    deltas = _norms(grads.deltas)
+    df = activation_derivative(net.activation)
+    max_slope = np.array([float(np.max(np.abs(df(z)))) for z in fwd.pre_activations])
+    spectral = np.array([float(np.linalg.norm(w, 2)) for w in net.weights[1 : net.depth]])
+    factors = max_slope[:-1] * spectral
+    bound = np.append(np.cumprod(factors[::-1])[::-1], 1.0)
+    return deltas / deltas[-1], bound
+
+
+def _trained(net: MLP, x: FloatArray, y: FloatArray) -> tuple[FloatArray, FloatArray] | None:
+    """The trained network's relative norms and bound, or None if training overflowed."""
+    try:
+        with np.errstate(over="raise", invalid="raise", divide="raise"):
+            trained, _ = train(
+                net,
+                x,
+                y,
+                steps=SETUP.steps,
+                learning_rate=SETUP.learning_rate,
+                momentum=SETUP.momentum,
+            )
+            rel, bound = _relative_and_bound(trained, x, y)
+    except FloatingPointError:
+        return None
+    if not (np.all(np.isfinite(rel)) and np.all(np.isfinite(bound))):
+        return None
+    return rel, bound
+
+
+@single_threaded_blas
+def layer_grid(seed: int = 0) -> LayerGrid:
+    """Per-layer gradient norms for every activation, weight scale and state.
+
+    The data of the vanishing-gradients page's explorable figure: at scale 1 and
+    initialisation the sigmoid row equals ``sigmoid_bound().measured`` and ``.bound``.
+
+    Args:
+        seed: Seeds the data and the initial weights.
+    """
+    x, y = _data(seed)
+    depth = SETUP.depth
+    shape = (len(ACTIVATIONS), len(SWEEP_SCALES), len(STATES))
+    relative = np.full((*shape, depth), np.nan)
+    bound = np.full_like(relative, np.nan)
+    status = np.full(shape, "ok", dtype="<U8")
+    # One unit in the last place on every starting weight, as another CPU's exp would
+    # leave after the first step; see CHAOS_TOLERANCE.
+    nudge = 1.0 + np.finfo(np.float64).eps
+    for a, activation in enumerate(ACTIVATIONS):
+        net0 = _net(seed, activation)
+        for s, scale in enumerate(SWEEP_SCALES):
+            net = MLP(tuple(scale * w for w in net0.weights), net0.biases, activation)
+            relative[a, s, 0], bound[a, s, 0] = _relative_and_bound(net, x, y)
+            run = _trained(net, x, y)
+            if run is None:
+                status[a, s, 1] = "diverged"
+                continue
+            nudged = MLP(tuple(w * nudge for w in net.weights), net.biases, activation)
+            twin = _trained(nudged, x, y)
+            if twin is None or np.max(np.abs(np.log(twin[0] / run[0]))) > CHAOS_TOLERANCE:
+                status[a, s, 1] = "chaotic"
+                continue
+            relative[a, s, 1], bound[a, s, 1] = run
+    return LayerGrid(
+        activations=ACTIVATIONS,
+        scales=np.array(SWEEP_SCALES),
+        states=STATES,
+        relative=relative,
+        bound=bound,
+        naive=SIGMOID_MAX_SLOPE ** np.arange(depth - 1, -1, -1, dtype=np.float64),
+        status=status,
     )

@@ -27,6 +27,9 @@ inputs centered (the column mean subtracted, targets centered too):
 
 Learning rates follow one stated rule per use (below), applied identically to both
 problems; each problem gets its own value because their curvatures differ.
+
+``explore_grid`` repeats the sign measurement at a few learning rates (multiples of the
+mini-batch rule, ``LR_FACTORS``), for the page's explorable figure.
 """
 
 from __future__ import annotations
@@ -38,13 +41,26 @@ import numpy as np
 from .. import sigmoid
 from ._threads import single_threaded_blas
 
-__all__ = ["BATCH_SIZES", "EARLY_GAP", "Problem", "ZigzagResult", "make_problems", "run_zigzag"]
+__all__ = [
+    "BATCH_SIZES",
+    "EARLY_GAP",
+    "LR_FACTORS",
+    "N_EXAMPLES",
+    "Problem",
+    "ZigzagGrid",
+    "ZigzagResult",
+    "explore_grid",
+    "make_problems",
+    "run_zigzag",
+]
 
 #: Mini-batch sizes compared; ``None`` stands for the full batch.
 BATCH_SIZES: tuple[int | None, ...] = (1, 8, 64, None)
 
 _SEED = 20261126
 _N = 512
+#: Examples per problem: the size of the full batch.
+N_EXAMPLES = _N
 _W_TRUE = np.array([1.0, -1.0])
 # A start whose offset from the optimum has components along both Hessian
 # eigenvectors, so full-batch GD shows both the fast and the slow direction.
@@ -65,6 +81,11 @@ _SIGN_UPDATES = 400
 EARLY_GAP = 0.1
 # Trajectory length kept for drawing.
 _PATH_STEPS = 60
+#: Learning rates of ``explore_grid``, as multiples of the mini-batch rule 1/max‖xᵢ‖²
+#: (``ZigzagResult.sgd_lr``). That rule keeps every single-example step from
+#: overshooting, so it and every smaller multiple are stable at every batch size; the
+#: last factor, 1, is the rate ``run_zigzag`` uses.
+LR_FACTORS: tuple[float, ...] = (0.25, 0.5, 1.0)
 
 
 @dataclass(frozen=True)
@@ -206,6 +227,7 @@ class _SignCount:
     fraction_early: float  # over the early window
     early: int  # updates in the early window
     leading: int  # same-sign updates in a row from the start
+    same: np.ndarray  # per update, whether its two gradient components shared a sign
 
 
 def _sgd(
@@ -224,6 +246,7 @@ def _sgd(
     early = shared_early = 0
     in_window = True
     leading = None
+    flags = np.zeros(updates, dtype=bool)
     order = rng.permutation(n)
     pos = 0
     for t in range(updates):
@@ -235,6 +258,7 @@ def _sgd(
         in_window = in_window and float(p.gap(w)) > gap_end
         g = p.grad(w, idx)
         same = _same_sign(g)
+        flags[t] = same
         shared += same
         if in_window:
             early += 1
@@ -248,6 +272,7 @@ def _sgd(
         fraction_early=shared_early / early,
         early=early,
         leading=updates if leading is None else leading,
+        same=flags,
     )
     return count, np.array(path)
 
@@ -317,4 +342,165 @@ def run_zigzag(seed: int = _SEED) -> ZigzagResult:
         sign_updates=_SIGN_UPDATES,
         early_gap=EARLY_GAP,
         sgd_path_b1=paths_b1,
+    )
+
+
+@dataclass(frozen=True)
+class ZigzagGrid:
+    """Mini-batch runs of both problems at every batch size and a few learning rates.
+
+    The data of the zero-centered page's explorable figure. Each run is the sign
+    experiment of ``run_zigzag`` (the same ``_sgd``, the same batches), with the
+    learning rate ``factor × 1/max‖xᵢ‖²`` for each factor of ``lr_factors``: at factor
+    1 every count, and the batch-size-1 path, equal ``run_zigzag``'s.
+
+    Arrays in the dictionaries (keyed by ``labels``) are indexed
+    ``[factor, batch size, ...]``.
+
+    Attributes:
+        labels: ``("positive", "centered")``.
+        batch_sizes: batch sizes measured (the full batch as n).
+        lr_factors: ``LR_FACTORS``.
+        w0: common starting point.
+        w_star: optimum of each problem.
+        eigenvalues: Hessian eigenvalues (ascending) of each problem.
+        eigenvectors: the matching unit eigenvectors, one per row, each with its
+            first component positive (``eigh`` may return either sign; the contours
+            do not care, a drawing that labels the directions does).
+        gap0: the loss gap ``L(w0) − L(w*)`` at the start, of each problem.
+        lr: the learning rate of each factor.
+        path: the first ``_PATH_STEPS`` updates' iterates, shape
+            ``(factors, sizes, _PATH_STEPS + 1, 2)``.
+        same_sign: whether each of those updates had two gradient components of one
+            sign, shape ``(factors, sizes, _PATH_STEPS)``.
+        same_sign_fraction: fraction of same-sign updates over the whole run of
+            ``sign_updates`` updates.
+        same_sign_fraction_early: the same over the early window (before the loss gap
+            first falls to ``early_gap`` of its start).
+        early_updates: updates in the early window.
+        steps_to_tol: updates until the loss gap first falls to ``tol`` of its start.
+            For the full batch, the exact number of gradient-descent steps, even
+            beyond the run (as ``ZigzagResult.gd_steps``, at this learning rate); for
+            a mini-batch, the first update of the run that gets there, or None when
+            none does: the gradient's sampling noise keeps the weights moving around
+            the optimum, at a loss gap (the noise floor) that a smaller learning rate
+            lowers.
+        final_gap: the loss gap after the run, as a fraction of its start.
+        sign_updates: updates per run.
+        tol: the relative tolerance of ``steps_to_tol``.
+        early_gap: ``EARLY_GAP``.
+    """
+
+    labels: tuple[str, str]
+    batch_sizes: tuple[int, ...]
+    lr_factors: tuple[float, ...]
+    w0: np.ndarray
+    w_star: dict[str, np.ndarray]
+    eigenvalues: dict[str, np.ndarray]
+    eigenvectors: dict[str, np.ndarray]
+    gap0: dict[str, float]
+    lr: dict[str, np.ndarray]
+    path: dict[str, np.ndarray]
+    same_sign: dict[str, np.ndarray]
+    same_sign_fraction: dict[str, np.ndarray]
+    same_sign_fraction_early: dict[str, np.ndarray]
+    early_updates: dict[str, np.ndarray]
+    steps_to_tol: dict[str, tuple[tuple[int | None, ...], ...]]
+    final_gap: dict[str, np.ndarray]
+    sign_updates: int
+    tol: float
+    early_gap: float
+
+
+def _first_below(p: Problem, path: np.ndarray, gap0: float) -> int | None:
+    """The first update after which the loss gap is at most ``_TOL`` of its start."""
+    below = np.flatnonzero(p.gap(path[1:]) <= _TOL * gap0)
+    return int(below[0]) + 1 if below.size else None
+
+
+@single_threaded_blas
+def explore_grid(seed: int = _SEED) -> ZigzagGrid:
+    """Run the sign experiment at every batch size and learning-rate factor.
+
+    Deterministic for a given seed; at factor 1 the counts and the batch-size-1 path
+    are ``run_zigzag(seed)``'s (first example below). Near the optimum a mini-batch
+    gradient is mostly sampling noise: single-example updates never get the loss gap
+    down to ``tol`` of its start, and batches of 8 or 64 get there only for a moment
+    (the full batch's count is gradient descent's; second example).
+
+    Examples:
+        >>> r, g = run_zigzag(), explore_grid()
+        >>> i = g.lr_factors.index(1.0)
+        >>> all(
+        ...     np.array_equal(g.same_sign_fraction[k][i], r.same_sign_fraction[k])
+        ...     and np.array_equal(g.same_sign_fraction_early[k][i], r.same_sign_fraction_early[k])
+        ...     and np.array_equal(g.early_updates[k][i], r.early_updates[k])
+        ...     and np.array_equal(g.path[k][i, 0], r.sgd_path_b1[k])
+        ...     for k in r.labels
+        ... )
+        True
+        >>> g.steps_to_tol["positive"][i]
+        (None, 261, 220, 227)
+    """
+    problems = make_problems(seed)
+    sizes = tuple(_N if b is None else b for b in BATCH_SIZES)
+    keys = ("positive", "centered")
+    eigenvalues: dict[str, np.ndarray] = {}
+    eigenvectors: dict[str, np.ndarray] = {}
+    for k, p in problems.items():
+        values, vectors = np.linalg.eigh(p.hessian)
+        rows = vectors.T
+        eigenvalues[k] = values
+        eigenvectors[k] = np.where(rows[:, :1] < 0, -rows, rows)
+    gap0 = {k: float(p.gap(_W0)) for k, p in problems.items()}
+    base = {k: 1.0 / float(np.max(np.sum(p.X**2, axis=1))) for k, p in problems.items()}
+    lr = {k: np.array([f * base[k] for f in LR_FACTORS]) for k in keys}
+    shape = (len(LR_FACTORS), len(sizes))
+    path = {k: np.empty((*shape, _PATH_STEPS + 1, 2)) for k in keys}
+    same = {k: np.empty((*shape, _PATH_STEPS), dtype=bool) for k in keys}
+    fraction = {k: np.empty(shape) for k in keys}
+    fraction_early = {k: np.empty(shape) for k in keys}
+    early = {k: np.empty(shape, dtype=int) for k in keys}
+    final_gap = {k: np.empty(shape) for k in keys}
+    steps: dict[str, tuple[tuple[int | None, ...], ...]] = {}
+    for k, p in problems.items():
+        rows_steps: list[tuple[int | None, ...]] = []
+        for i, eta in enumerate(lr[k]):
+            # A fresh generator per (problem, factor), seeded as in run_zigzag, and the
+            # sizes in the same order: every setting sees run_zigzag's batches.
+            rng = np.random.default_rng([seed, 1])
+            row: list[int | None] = []
+            for j, b in enumerate(sizes):
+                c, full = _sgd(p, b, float(eta), _SIGN_UPDATES, rng)
+                path[k][i, j] = full[: _PATH_STEPS + 1]
+                same[k][i, j] = c.same[:_PATH_STEPS]
+                fraction[k][i, j] = c.fraction
+                fraction_early[k][i, j] = c.fraction_early
+                early[k][i, j] = c.early
+                final_gap[k][i, j] = float(p.gap(full[-1])) / gap0[k]
+                # The full batch has no noise: plain gradient descent gives the exact
+                # count, also when it is longer than the run.
+                row.append(_gd(p, float(eta), 0)[1] if b == _N else _first_below(p, full, gap0[k]))
+            rows_steps.append(tuple(row))
+        steps[k] = tuple(rows_steps)
+    return ZigzagGrid(
+        labels=keys,
+        batch_sizes=sizes,
+        lr_factors=LR_FACTORS,
+        w0=_W0.copy(),
+        w_star={k: p.w_star for k, p in problems.items()},
+        eigenvalues=eigenvalues,
+        eigenvectors=eigenvectors,
+        gap0=gap0,
+        lr=lr,
+        path=path,
+        same_sign=same,
+        same_sign_fraction=fraction,
+        same_sign_fraction_early=fraction_early,
+        early_updates=early,
+        steps_to_tol=steps,
+        final_gap=final_gap,
+        sign_updates=_SIGN_UPDATES,
+        tol=_TOL,
+        early_gap=EARLY_GAP,
     )

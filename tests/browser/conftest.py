@@ -45,8 +45,9 @@ def sitecheck():
 
 @pytest.fixture(scope="session")
 def site_server(built_site: Path) -> Iterator:
-    base = sc.urlsplit(sc.site_url_of(built_site)).path or "/"
-    with sc.SiteServer(built_site, base) as server:
+    site_url = sc.site_url_of(built_site)
+    base = sc.urlsplit(site_url).path or "/"
+    with sc.SiteServer(built_site, base, site_url) as server:
         yield server
 
 

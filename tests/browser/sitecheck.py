@@ -110,6 +110,28 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:
         pass
 
+    # The sitemaps name pages by site_url's host (the production one). Material's instant
+    # navigation follows only links that are in the sitemap, after giving its URLs the
+    # page's scheme and host name but not its port: served as the host would serve them
+    # they match, on this server's port they do not. So this server hands them out as
+    # if it were the host at site_url: with its own origin.
+    site_origin = ""
+    origin = ""
+
+    def do_GET(self) -> None:
+        path = unquote(urlsplit(self.path).path)
+        if not (self.site_origin and path.endswith("/sitemap.xml")):
+            return super().do_GET()
+        file = Path(self.translate_path(self.path))
+        if not file.is_file():
+            return super().do_GET()
+        body = file.read_bytes().replace(self.site_origin.encode(), self.origin.encode())
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
 
 class _Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
@@ -122,13 +144,17 @@ class _Server(http.server.ThreadingHTTPServer):
 class SiteServer:
     """The built site on http://127.0.0.1:<free port><base>, served by a thread."""
 
-    def __init__(self, site: Path, base: str = "/") -> None:
+    def __init__(self, site: Path, base: str = "/", site_url: str | None = None) -> None:
         self.site = site
         self.base = base if base.endswith("/") else base + "/"
         handler = type("SiteHandler", (_Handler,), {"base": self.base})
         self._server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
         host, port = self._server.server_address[:2]
         self.origin = f"http://{host}:{port}"
+        if site_url:  # see _Handler.do_GET
+            parts = urlsplit(site_url)
+            handler.site_origin = f"{parts.scheme}://{parts.netloc}"
+            handler.origin = self.origin
         self._thread = threading.Thread(
             target=self._server.serve_forever, name="site-server", daemon=True
         )
