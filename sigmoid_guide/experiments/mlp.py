@@ -27,7 +27,7 @@ Initialisations (the "standard" ones the guide compares):
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal, get_args
 
@@ -52,6 +52,7 @@ __all__ = [
     "loss",
     "loss_and_gradients",
     "train",
+    "training_steps",
 ]
 
 FloatArray = npt.NDArray[np.float64]
@@ -358,24 +359,78 @@ def train(
         >>> bool(losses[-1] < losses[0])
         True
     """
-    if steps < 0 or not 0.0 <= momentum < 1.0 or not learning_rate > 0:
-        raise ValueError("need steps >= 0, learning_rate > 0 and 0 <= momentum < 1")
+    _check_training(steps, learning_rate, momentum)
     x_arr = np.asarray(x, dtype=np.float64)
     y_arr = np.asarray(y, dtype=np.float64)
+    losses = np.empty(steps + 1)
+    current = net  # what zero steps return
+    runs = training_steps(
+        net, x_arr, y_arr, steps=steps, learning_rate=learning_rate, momentum=momentum
+    )
+    for step, (after, before) in enumerate(runs):
+        losses[step] = before
+        current = after
+    losses[steps] = loss(current, x_arr, y_arr)
+    return current, losses
+
+
+def _check_training(steps: int, learning_rate: float, momentum: float) -> None:
+    if steps < 0 or not 0.0 <= momentum < 1.0 or not learning_rate > 0:
+        raise ValueError("need steps >= 0, learning_rate > 0 and 0 <= momentum < 1")
+
+
+def training_steps(
+    net: MLP,
+    x: npt.ArrayLike,
+    y: npt.ArrayLike,
+    *,
+    steps: int,
+    learning_rate: float,
+    momentum: float = 0.9,
+) -> Iterator[tuple[MLP, float]]:
+    """The updates of [`train`][], one at a time: for each step, the network after it and
+    the loss before it.
+
+    Two runs can then be followed side by side, step for step (the vanishing
+    experiment stops a pair of runs as soon as they part).
+
+    Raises:
+        ValueError: as [`train`][] (when called, not at the first step).
+
+    Examples:
+        >>> net = init_mlp((2, 4, 1), "tanh", np.random.default_rng(0))
+        >>> x = np.random.default_rng(1).normal(size=(8, 2))
+        >>> y = (x[:, 0] > 0).astype(float)
+        >>> last, _ = list(training_steps(net, x, y, steps=3, learning_rate=0.1))[-1]
+        >>> trained, _ = train(net, x, y, steps=3, learning_rate=0.1)
+        >>> all(np.array_equal(a, b) for a, b in zip(last.weights, trained.weights))
+        True
+    """
+    _check_training(steps, learning_rate, momentum)
+    return _steps(
+        net,
+        np.asarray(x, dtype=np.float64),
+        np.asarray(y, dtype=np.float64),
+        steps,
+        learning_rate,
+        momentum,
+    )
+
+
+def _steps(
+    net: MLP, x: FloatArray, y: FloatArray, steps: int, learning_rate: float, momentum: float
+) -> Iterator[tuple[MLP, float]]:
     weights = [w.copy() for w in net.weights]
     biases = [b.copy() for b in net.biases]
     vel_w = [np.zeros_like(w) for w in weights]
     vel_b = [np.zeros_like(b) for b in biases]
-    losses = np.empty(steps + 1)
     current = net
-    for step in range(steps):
-        grads = loss_and_gradients(current, x_arr, y_arr)
-        losses[step] = grads.loss
+    for _ in range(steps):
+        grads = loss_and_gradients(current, x, y)
         for k in range(len(weights)):
             vel_w[k] = momentum * vel_w[k] - learning_rate * grads.weights[k]
             vel_b[k] = momentum * vel_b[k] - learning_rate * grads.biases[k]
             weights[k] = weights[k] + vel_w[k]
             biases[k] = biases[k] + vel_b[k]
         current = MLP(tuple(weights), tuple(biases), net.activation)
-    losses[steps] = loss(current, x_arr, y_arr)
-    return current, losses
+        yield current, grads.loss
